@@ -1,0 +1,3 @@
+from chronicle.cli.main import run
+
+run()

@@ -1,0 +1,5 @@
+"""The spaCy pipeline, loaded once per process."""
+
+from chronicle.nlp.model import load
+
+__all__ = ["load"]
