@@ -1,0 +1,1 @@
+"""Extractors: find records in a cleaned, parsed document. They return records and never write the store."""
