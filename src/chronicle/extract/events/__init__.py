@@ -1,0 +1,35 @@
+"""Events: who did what to whom, coded in PLOVER (type, mode, context) with a CAMEO code.
+
+1. prefilter sentences on trigger word forms (`might_hold_event`, tokenizer output only)
+2. match the trigger lexicon on the parse (matching)      3. find source and target (patterns, actors)
+4. decide negation, hypothetical, future, date, contexts (modality, dates, contexts)
+5. add the ACCUSE events of adopted resolutions the resolutions stage found (resolutions)
+"""
+
+from __future__ import annotations
+
+import logging
+
+from chronicle.extract.events.actors import ActorIndex
+from chronicle.extract.events.build import SentenceCoder
+from chronicle.extract.events.patterns import Arguments
+from chronicle.extract.events.resolutions import main_resolution, seed
+from chronicle.extract.events.triggers import might_hold_event
+from chronicle.records import Document, Event
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["extract_events", "might_hold_event"]
+
+
+def extract_events(doc: Document, sdoc) -> list[Event]:
+    """The PLOVER events of one cleaned, parsed document, in text order."""
+    if sdoc is None or not doc.text.strip():
+        return []
+    body, target = main_resolution(doc)
+    coder = SentenceCoder(doc, Arguments(ActorIndex(doc, sdoc), body, target))
+    events: list[Event] = []
+    for sent in sdoc.sents:
+        if might_hold_event(sent):
+            events.extend(coder.code(sent))
+    return seed(doc, events)

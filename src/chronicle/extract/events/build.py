@@ -1,0 +1,328 @@
+"""Find, then write: turn the hits of one sentence into Event records."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from chronicle.extract.events import dates, modality
+from chronicle.extract.events.actors import Who, from_actor
+from chronicle.extract.events.content import content_mode, suppressed
+from chronicle.extract.events.contexts import contexts_of
+from chronicle.extract.events.matching import (
+    RESOLUTION_NOUNS,
+    Hit,
+    find_hits,
+    must_hits,
+    near_lemmas,
+    objects,
+    passive,
+)
+from chronicle.extract.events.ontology import cameo as ontology_cameo
+from chronicle.extract.events.patterns import Arguments
+from chronicle.extract.events.triggers import lexicon
+from chronicle.records import Document, Event, Span
+
+ALLEGED = frozenset({"COERCE", "ASSAULT"})
+REPORTING = frozenset({"say", "tell", "report", "conclude", "find", "document", "state", "establish", "determine",
+                       "allege", "note", "describe", "testify", "confirm"})
+DOMESTIC = frozenset({"COERCE", "ASSAULT", "CONCEDE", "RETREAT", "PROTEST"})
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"})
+FUTURE_AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+AID_KINDS = (("075", {"asylum", "refuge"}), ("072", {"weapon", "arm", "ammunition", "military", "missile", "tank"}),
+             ("071", {"loan", "money", "fund", "funding", "dollar", "euro", "credit", "grant", "budget", "billion"}),
+             ("073", {"food", "medicine", "humanitarian", "relief", "tent", "shelter", "vaccine", "water", "supply"}))
+
+
+def official(who: Who) -> bool:
+    """States, IGOs and their officials, as against civilians, workers or rebels."""
+    return who.kind == "igo" or who.sector in OFFICIAL_SECTORS or (who.kind == "person" and who.country is not None
+                                                                    and who.sector is None)
+
+
+class SentenceCoder:
+    """Codes the events of one document, sentence by sentence."""
+
+    def __init__(self, doc: Document, args: Arguments):
+        self.doc = doc
+        self.args = args
+        self.index = args.index
+
+    def speaker(self, quote_idx: int | None) -> Who | None:
+        if quote_idx is None:
+            return None
+        q = self.doc.quotes[quote_idx]
+        for ident in (q.speaker_affiliation, q.speaker):
+            if ident and ident in self.index.by_id:
+                return from_actor(self.index.by_id[ident])
+            if ident:
+                return self.args.who_of_id(ident)
+        return None
+
+    def quote_at(self, tok: Token) -> int | None:
+        for i, q in enumerate(self.doc.quotes):
+            if q.start <= tok.idx < q.end:
+                return i
+        return None
+
+    def focus(self, sent: SpacySpan) -> None:
+        """Follow which resolution the text is on: the one whose target this sentence names, else the last."""
+        named = {a.id for a in self.doc.actors for m in a.mentions if sent.start_char <= m.start < sent.end_char}
+        chosen = [r for r in self.doc.resolutions if r.target in named]
+        if chosen:
+            best = max(chosen, key=lambda r: (r.body in named, r.status == "adopted"))
+            self.args.resolution_body = best.body or self.args.resolution_body
+            self.args.resolution_target = best.target
+
+    def code(self, sent: SpacySpan) -> list[Event]:
+        self.focus(sent)
+        hits = find_hits(sent, self.index)
+        hits += must_hits(sent, hits)
+        if not hits:
+            return []
+        skip = suppressed(hits)
+        by_token = {h.token.i: h for h in hits}
+        pairs: list[tuple[Event, Hit]] = []
+        for hit in hits:
+            if hit.token.i not in skip:
+                found = self.events_for(hit, by_token, sent)
+                found += self._also(hit, found)
+                found += self._allegations(hit, found)
+                pairs.extend((ev, hit) for ev in found)
+        return _dedupe(pairs)
+
+    def _also(self, hit: Hit, found: list[Event]) -> list[Event]:
+        """A second event the same words carry: a sentence to prison is also an arrest (PLOVER)."""
+        also = hit.trigger.get("also")
+        if not also or not found or not (near_lemmas(hit.unit + [hit.head]) & set(also.get("near", []))):
+            return []
+        return [dataclasses.replace(ev, type=also["t"], mode=also.get("m"), cameo=also.get("c"),
+                                    evidence=list(ev.evidence), context=list(ev.context)) for ev in found]
+
+    def _allegations(self, hit: Hit, found: list[Event]) -> list[Event]:
+        """ "The commission reported that Russian forces deported children": the reporter ACCUSEs the actor."""
+        if hit.trigger.type not in ALLEGED or not found:
+            return []
+        node = hit.head
+        for _ in range(3):
+            if node.dep_ not in ("ccomp", "conj") or node.head is node:
+                return []
+            node = node.head
+            if node.lemma_.lower() in REPORTING:
+                break
+        else:
+            return []
+        speakers = [self.args.source_of(c, None) for c in node.children if c.dep_ == "nsubj"]
+        out = []
+        for speaker in speakers:
+            for ev in found:
+                if speaker is None or not speaker.key or speaker.key == ev.source:
+                    continue
+                out.append(dataclasses.replace(
+                    ev, type="ACCUSE", mode="allege", cameo="1122" if "human_rights" in ev.context else "112",
+                    source=speaker.key, source_country=speaker.country, source_sector=speaker.sector,
+                    target=ev.source, target_country=ev.source_country, target_sector=ev.source_sector,
+                    evidence=list(ev.evidence), context=list(ev.context), negated=False, hypothetical=False))
+        return out
+
+    def nominal_source(self, by_token: dict[int, Hit]):
+        def find(tok: Token) -> Who | None:
+            hit = by_token.get(tok.i)
+            if hit is None or not hit.nominal:
+                return None
+            for s in self.args.subject_tokens(hit):
+                who = self.args.source_of(s, None)
+                if who is not None:
+                    return who
+            return None
+
+        return find
+
+    def events_for(self, hit: Hit, by_token: dict[int, Hit], sent: SpacySpan) -> list[Event]:
+        trig = hit.trigger
+        quote = self.quote_at(hit.token)
+        speaker = self.speaker(quote)
+        sources = _unique(w for t in self.args.subject_tokens(hit) for w in self.args.sources_of(t, speaker))
+        if not sources and trig.get("deport"):
+            sources = _unique(self.index.who(g) for c in hit.head.children if c.lower_ == "from"
+                              for g in c.children if g.dep_ == "pobj")
+        sources = [s for s in sources if s.key or s.sector]
+        if not sources and trig.type == "COERCE" and trig.mode == "arrest" and passive(hit.head) and self.index.focal:
+            # "protesters were detained": an arrest with no agent named is the state's where it happened
+            focal = self.index.focal
+            sources = [Who(focal, self.args.who_of_id(focal).country, "GOV", "state", generic=True)]
+        if not sources or modality.antecedent_of_condition(hit.unit):
+            return []
+        etype, mode, cameo = trig.type, trig.mode, trig.cameo
+        objs = objects(hit.unit)
+        if trig.get("against_resolution") and any(
+            o.lemma_.lower() in RESOLUTION_NOUNS or (o.lower_ == "it" and self.doc.resolutions) for o in objs
+        ):
+            etype, mode, cameo = trig.get("against_resolution"), None, "120"
+        first = sources[0]
+        if trig.get("state") and official(first):
+            alt = trig.get("state")
+            etype, mode, cameo = alt["t"], alt.get("m"), alt.get("c") or ontology_cameo(alt["t"], alt.get("m"))
+        if trig.get("civil_only") and official(first) and not first.generic:
+            return []
+        words = {t.lemma_.lower() for t in hit.head.subtree} | {t.lower_ for t in hit.head.subtree}
+        if trig.get("peacekeeping") and words & {"peacekeeping", "peacekeeper", "peacekeepers"}:
+            etype, mode, cameo = "AID", None, "074"
+        if trig.get("aid_kind"):
+            cameo = next((code for code, cues in AID_KINDS if words & cues), cameo)
+        c_mode, c_cameo = content_mode(hit, by_token)
+        mode, cameo = c_mode or mode, c_cameo or (ontology_cameo(etype, c_mode) if c_mode and etype != "REQUEST"
+                                                  else cameo)
+        unit = hit.unit + ([hit.head] if hit.head is not hit.token else [])
+        kind = modality.modal(unit)
+        hypothetical = kind == "modal" or modality.conditional(unit)
+        if trig.get("needs_modal") and kind is None and not _under_vow(hit.head):
+            return []
+        if kind in ("future", "intent") and etype in lexicon()["future_agree"]:
+            cameo = FUTURE_AGREE_CAMEO.get(etype, "030")
+            etype, mode = "AGREE", None
+        elif kind in ("future", "intent") and etype in lexicon()["future_concede"]:
+            etype, mode = "CONCEDE", None
+        elif kind == "intent" and etype not in ("AGREE", "CONCEDE", "THREATEN"):
+            hypothetical = True
+        negated = modality.negated(hit.unit + ([hit.head] if hit.head is not hit.token else []))
+        targets, deep = self._targets(hit, first, by_token)
+        if not targets:
+            targets = self._default_targets(hit, etype, first)
+        if not targets and first.country == "UNO" and self.args.resolution_target and (
+            _from_text(hit, self.args) or etype in ("ACCUSE", "REQUEST")
+        ):
+            # what a resolution "calls for" or "condemns" is about the state it is on
+            targets = [self.args.who_of_id(self.args.resolution_target)]
+        if trig.get("swap") and targets:
+            sources, targets = targets[:1], sources[:1]
+        if len(sources) > 1 and not targets and (etype in SYMMETRIC or cameo == "057" or
+                                                 hit.token.lemma_ in ("exercise", "drill")):
+            # "X and Y held talks / joint drills / agreed": one event between the participants
+            sources, targets = sources[:1], sources[1:]
+            if etype == "MOBILIZE":
+                etype, mode, cameo = "COOPERATE", None, "062"
+        context = contexts_of(sent.text, tuple(trig.get("ctx", ())) + (("human_rights",) if first.country == "UNO"
+                                                                        and etype == "ACCUSE" else ()))
+        if "human_rights" in context and trig.get("hr") and etype == trig.type:
+            cameo = trig.get("hr")
+        date = self._date(unit, kind == "future")
+        conf = trig.confidence - (0.15 if deep else 0.0) - (0.1 if first.generic else 0.0)
+        out = []
+        for src in sources:
+            mine = [t for t in targets if not (t.key == src.key and t.sector == src.sector)]
+            for tgt in mine or [None]:
+                tokens = [t for t in unit if t.sent == sent]
+                out.append(Event(
+                    type=etype, mode=mode, context=list(context), cameo=cameo,
+                    source=src.key, target=tgt.key if tgt else None,
+                    source_country=src.country, target_country=tgt.country if tgt else None,
+                    source_sector=src.sector, target_sector=tgt.sector if tgt else None,
+                    date=date, negated=negated, hypothetical=hypothetical,
+                    confidence=round(max(0.1, min(conf, 0.95)), 2), quote=quote,
+                    evidence=[_evidence(tokens, sent)],
+                ))
+        return out
+
+    def _default_targets(self, hit: Hit, etype: str, source: Who) -> list[Who]:
+        """Targets the text leaves implicit: the state a repression happens in, the body voted on, the
+        subject of a threat's condition ("would take measures if the Council met")."""
+        if etype == "THREATEN":
+            for c in hit.head.children:
+                if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children):
+                    for sub in c.children:
+                        if sub.dep_ in ("nsubj", "nsubjpass"):
+                            who = self.index.who(sub)
+                            if who is not None and who.key and who.key != source.key:
+                                return [who]
+        if hit.token.lemma_ == "vote" and etype in ("REJECT", "SUPPORT") and self.doc.resolutions:
+            body = self.args.resolution_source()
+            return [body] if body is not None else []
+        focal = self.index.focal
+        if etype in DOMESTIC and focal and source.country == focal:
+            return [Who(focal, source.country, "GOV" if etype == "PROTEST" else "CVL", "state", generic=True)]
+        return []
+
+    def _targets(self, hit: Hit, source: Who, by_token: dict[int, Hit]) -> tuple[list[Who], bool]:
+        find = self.nominal_source(by_token)
+        content_words = set(hit.trigger.get("obj") or ())
+        tokens = self.args.target_tokens(hit)
+        if hit.trigger.get("tfirst"):
+            tokens.sort(key=lambda t: t.dep_ != "pobj")
+        for root in hit.content:
+            if hit.trigger.type == "REQUEST":  # "urged China to...", "said Libya must...": who is asked
+                tokens += [c for c in root.children if c.dep_ == "nsubj" and c not in tokens]
+            tokens += [t for t in root.subtree if t.dep_ in ("dobj", "pobj", "nsubjpass") and t not in tokens]
+        for tok in tokens:
+            who, deep = self.args.target_of(tok, hit, source, find)
+            if who is None or (who.key == source.key and who.sector == source.sector) or not who.key:
+                continue
+            if who.key == source.key and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+                continue  # "offered its troops to Lebanon": its own, not a party
+            if who.generic and tok.lemma_.lower() in content_words:
+                continue  # "shared intelligence": the thing shared, not a party
+            if tok.i in {t.i for r in hit.content for t in r.subtree} and who.generic:
+                continue  # what a request or threat is about: only a named party is its target
+            out = self.index.coordinated(tok) or [who]
+            for conj in tok.conjuncts:
+                other, _ = self.args.target_of(conj, hit, source, find)
+                if other is not None and other.key and other.key != source.key:
+                    out.append(other)
+            return _unique(out), deep
+        return [], False
+
+    def _date(self, unit: list[Token], future: bool) -> str | None:
+        published = self.doc.source.published
+        expression = dates.expression_for(unit)
+        if expression:
+            resolved = dates.resolve(expression, published, future)
+            if resolved:
+                return resolved
+        return published
+
+
+def _from_text(hit: Hit, args: Arguments) -> bool:
+    """Whether the hit's actor is a resolution ("the text calls for", "a resolution condemning", "It urges")."""
+    for tok in args.subject_tokens(hit):
+        if tok.lemma_.lower() in ("resolution", "text", "draft", "document", "it"):
+            return True
+        if tok.dep_ != "nsubj" and tok.lemma_.lower() in ("resolution", "text"):
+            return True
+    return False
+
+
+def _under_vow(tok: Token) -> bool:
+    return tok.dep_ == "xcomp" and tok.head.lemma_ in ("vow", "threaten", "warn", "pledge", "promise", "swear")
+
+
+def _unique(items) -> list[Who]:
+    out, seen = [], set()
+    for who in items:
+        if who is None:
+            continue
+        key = (who.key, who.sector)
+        if key not in seen:
+            seen.add(key)
+            out.append(who)
+    return out
+
+
+def _evidence(tokens: list[Token], sent: SpacySpan) -> Span:
+    """The sentence the event was read from (trimmed of trailing space)."""
+    text = sent.text
+    start = sent.start_char
+    end = start + len(text.rstrip())
+    return Span(start, end)
+
+
+def _dedupe(pairs: list[tuple[Event, Hit]]) -> list[Event]:
+    """One event per (type, source, target, negated) in a sentence, the most confident."""
+    best: dict[tuple, Event] = {}
+    for ev, _ in pairs:
+        key = (ev.type, ev.source, ev.target, ev.negated)
+        if key not in best or ev.confidence > best[key].confidence:
+            best[key] = ev
+    return [ev for ev, _ in pairs if best.get((ev.type, ev.source, ev.target, ev.negated)) is ev]

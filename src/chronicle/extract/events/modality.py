@@ -1,0 +1,84 @@
+"""PLOVER's auxiliary modes on one trigger: negation, hypothetical (conditional or modal) and future."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "none", "nothing", "without"})
+MODALS = frozenset({"would", "could", "might", "may", "should", "must", "ought", "'d"})
+FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONS = frozenset({"if", "unless", "whether", "should", "lest"})
+# Heads that leave their complement unrealised: "failed to", "plans to", "is expected to".
+FAILED = frozenset({"fail", "refrain", "decline", "neglect", "stop", "cease"})
+INTENT = frozenset({"plan", "intend", "aim", "want", "hope", "expect", "seek", "prepare", "consider", "wish", "mull",
+                    "propose", "set", "likely", "poised", "ready", "about"})
+
+
+def clause(unit: list[Token]) -> list[Token]:
+    """The trigger's own tokens plus the verbs that carry its auxiliaries (xcomp heads, a light verb)."""
+    out = list(unit)
+    head = unit[0]
+    for _ in range(3):
+        if head.dep_ in ("xcomp", "auxpass") or (head.dep_ == "dobj" and head.pos_ in ("NOUN", "PROPN")):
+            head = head.head
+            out.append(head)
+        else:
+            break
+    return out
+
+
+def negated(unit: list[Token]) -> bool:
+    """Whether the text says the event did not happen: "did not co-sponsor", "no talks", "failed to meet"."""
+    for tok in clause(unit):
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+            if child.dep_ == "advmod" and child.lower_ in ("never", "not"):
+                return True
+        if tok is not unit[0] and tok.lemma_.lower() in FAILED and unit[0].dep_ == "xcomp":
+            return True
+    trig = unit[0]
+    if trig.dep_ == "pobj" and trig.head.lower_ == "without":
+        return True
+    if trig.dep_ in ("xcomp",) and any(c.lower_ == "yet" for c in trig.head.children):
+        return True  # "has yet to ratify"
+    return False
+
+
+def modal(unit: list[Token]) -> str | None:
+    """'future' for will/shall, 'modal' for would/could/may/should, 'intent' for plans to, else None."""
+    for tok in clause(unit):
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ in ("aux", "auxpass") and low in MODALS:
+                return "modal"
+            if child.dep_ in ("aux", "auxpass") and low in FUTURE:
+                return "future"
+        if tok is not unit[0] and tok.lemma_.lower() in INTENT:
+            return "intent"
+    trig = unit[0]
+    if trig.dep_ == "xcomp" and trig.head.lemma_ == "go" and trig.head.tag_ == "VBG":
+        return "future"
+    return None
+
+
+def conditional(unit: list[Token]) -> bool:
+    """Whether the trigger sits in, or governs, an if/unless clause."""
+    tok = unit[0]
+    for child in tok.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children):
+            return True
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in tok.children):
+            return True
+        if tok.dep_ in ("ROOT",) or tok.head is tok:
+            break
+        if tok.dep_ not in ("xcomp", "dobj", "pobj", "prep", "advcl", "conj", "ccomp", "relcl", "acl", "pcomp"):
+            break
+        tok = tok.head
+    return False
+
+
+def antecedent_of_condition(unit: list[Token]) -> bool:
+    """Whether the trigger is the condition itself ("if the Council met"), which asserts nothing."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in unit for c in t.children)
