@@ -47,7 +47,7 @@ def test_json_output_is_what_the_functions_return(db):
         assert as_json("events", "--since", "2023-12", "--db", db) == queries.events(conn, since="2023-12")
         assert as_json("resolutions", "--target", "PRK", "--db", db) == timeline.resolutions(conn, target="PRK")
         assert as_json("timeline", "PRK", "--db", db) == timeline.timeline(conn, "PRK")
-        cluster = "UNGA Third Committee|PRK|2023"
+        cluster = "UNGA Third Committee|PRK|2023|adopted"
         assert as_json("resolution", cluster, "--db", db) == timeline.resolution_detail(conn, cluster)
 
 
@@ -61,7 +61,7 @@ def test_table_and_csv_output(db):
     resolutions = chronicle("resolutions", "--body", "third", "--db", db, "--format", "csv").stdout
     (row,) = csv.DictReader(io.StringIO(resolutions))
     assert (row["year"], row["tally"], row["cosponsor_count"], row["sources"]) == ("2023", "", "60", "3")
-    detail = chronicle("resolution", "UNGA Third Committee|PRK|2023", "--db", db).stdout
+    detail = chronicle("resolution", "UNGA Third Committee|PRK|2023|adopted", "--db", db).stdout
     assert "cosponsor_count: 60" in detail and "other stages of this text" in detail
     assert "no matching records" in chronicle("timeline", "ZZZ", "--db", db).stderr
 

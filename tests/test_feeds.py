@@ -116,7 +116,6 @@ def test_reingesting_a_feed_fetches_no_stored_page_again(site, db, news_feed, sh
         assert site.hits[f"/story/{i}"] == (2 if site.url(f"/story/{i}") in bad else 1), i
 
 
-@pytest.mark.skipif(not hasattr(Store, "has_url"), reason="Store.has_url and ingest's seen_url hook not wired yet")
 def test_reingest_through_the_engine_fetches_no_stored_page(site, db, news_feed, short_timeout):
     feed, bad = news_feed
     options = Options(extract=False, max_input_bytes=CAP)

@@ -159,7 +159,8 @@ def test_cli_reports_each_bad_input_on_one_line_and_exits_1(tmp_path):
     good.write_text(ARTICLE.format(topic="fine", n=8), encoding="utf-8")
     dbfile = tmp_path / "cli.db"
     proc = subprocess.run(
-        [sys.executable, "-m", "chronicle", "ingest", *given(expected), str(good), "--db", str(dbfile), "--no-extract", "-q"],
+        [sys.executable, "-m", "chronicle", "ingest", *given(expected), str(good), "--db", str(dbfile)]
+        + ["--no-extract", "-q"],
         capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 1
@@ -244,3 +245,38 @@ def test_kill_9_mid_ingest_leaves_a_consistent_database(tmp_path):
     conn = sqlite3.connect(dbfile)
     assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == n
     assert conn.execute("SELECT COUNT(DISTINCT path) FROM documents").fetchone()[0] == n
+
+
+STORIES = [
+    "Iran's parliament voted on a new budget for provincial hospitals on Monday morning.",
+    "Flooding in the southern valleys forced thousands of families from their homes this week.",
+    "The central bank kept interest rates unchanged and warned of slower growth next year.",
+    "A court in the capital sentenced two journalists to prison for reporting on the protests.",
+]
+FOOTER = "Tips for our desk go to the newsroom line any day of the week"
+
+
+def test_lines_recurring_across_an_outlets_files_are_removed(tmp_path, db, fast):
+    folder = tmp_path / "outlet"
+    folder.mkdir()
+    for i, story in enumerate(STORIES):
+        body = f"{story}\n\nOfficials gave no figures for case number {i + 1} when asked about it.\n\n{FOOTER}\n"
+        (folder / f"{i}.txt").write_text(body, encoding="utf-8")
+    lone = tmp_path / "lone.txt"
+    lone.write_text(f"{STORIES[0]} It was the only story filed that day.\n\n{FOOTER}\n", encoding="utf-8")
+
+    assert ingest([str(folder), str(lone)], db, fast).stored == 5
+    rows = db.conn.execute("SELECT path, text FROM documents").fetchall()
+    for path, text in rows:
+        assert (FOOTER in text) == (path == str(lone)), path  # the lone file's folder holds one story
+    reasons = db.conn.execute("SELECT COUNT(*) FROM removed WHERE reason = 'outlet_repeat'").fetchone()[0]
+    assert reasons == 4
+
+
+def test_outlet_lines_can_be_switched_off(tmp_path, db):
+    for i, story in enumerate(STORIES):
+        (tmp_path / f"{i}.txt").write_text(f"{story}\n\n{FOOTER}\n", encoding="utf-8")
+    options = Options.from_env(extract=False, outlet_boilerplate_min_docs=0)
+    ingest([str(tmp_path)], db, options)
+    texts = [row[0] for row in db.conn.execute("SELECT text FROM documents")]
+    assert len(texts) == 4 and all(FOOTER in text for text in texts)

@@ -17,7 +17,7 @@ from rich.progress import (
 )
 
 from chronicle.cli.options import DB, db_path
-from chronicle.engines.local import default_workers, run_item
+from chronicle.engines.local import default_workers, outlet_prepass, run_item
 from chronicle.engines.local import ingest as run_ingest
 from chronicle.errors import InputError
 from chronicle.settings import Options
@@ -27,17 +27,26 @@ err = Console(stderr=True, soft_wrap=True)
 
 
 def ingest(
-    inputs: list[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin (.txt, .html, .jsonl, .gz)."),
+    inputs: list[str] = typer.Argument(
+        ...,
+        help="Files, folders, globs, - for stdin (.txt, .html, .jsonl, .warc, .rss/.atom, .gz of any), "
+        "http(s):// article URLs, or feed:URL.",
+    ),
     db: str | None = DB,
     workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: all cores)."),
     model: str | None = typer.Option(None, "--model", help="spaCy pipeline package (default: $CHRONICLE_MODEL)."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Clean and store only; run no extractors."),
+    outlet_min_docs: int = typer.Option(
+        3, "--outlet-min-docs", help="A line in this many stories of one outlet is boilerplate (0: off)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Clean, extract and store articles. Exit code 1 when any input failed."""
     from chronicle.store.db import Store
 
-    options = Options.from_env(**({"model": model} if model else {}), extract=not no_extract)
+    options = Options.from_env(
+        **({"model": model} if model else {}), extract=not no_extract, outlet_boilerplate_min_docs=outlet_min_docs
+    )
     n_workers = workers or default_workers()
     with Store(db_path(db)) as store, _progress(quiet) as progress:
         task = progress.add_task("ingesting", total=None)
@@ -60,7 +69,7 @@ def ingest(
 
 
 def extract(
-    inputs: list[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin."),
+    inputs: list[str] = typer.Argument(..., help="Files, folders, globs, - for stdin, URLs, or feed:URL."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one record per line) or json (a list)."),
     model: str | None = typer.Option(None, "--model", help="spaCy pipeline package."),
 ) -> None:
@@ -69,12 +78,13 @@ def extract(
         raise typer.BadParameter("must be json or jsonl", param_hint="--format")
     options = Options.from_env(**({"model": model} if model else {}))
     records, failed = [], 0
+    outlets = outlet_prepass(inputs, options)
     for item in read_all(inputs, options.max_input_bytes):
         if isinstance(item, InputError):
             err.print(f"[red]failed[/red] {item.source}: {item.reason}", highlight=False, markup=True)
             failed += 1
             continue
-        outcome = run_item(item, options)
+        outcome = run_item(item, options, outlets)
         if outcome.error:
             err.print(f"[red]failed[/red] {outcome.path}: {outcome.error}", highlight=False, markup=True)
             failed += 1

@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from chronicle.cleaning import content_id
+from chronicle.cleaning import OutletLines, content_id, observe
 from chronicle.errors import ChronicleError, InputError
 from chronicle.merge import duplicates
 from chronicle.pipeline import process
 from chronicle.records import Document
 from chronicle.settings import Options
-from chronicle.sources import RawItem, read_all
+from chronicle.sources import RawItem, files, read_all
 from chronicle.store.db import Store
 
 LOGGER = logging.getLogger(__name__)
@@ -49,10 +49,10 @@ class Outcome:
     error: str | None = None
 
 
-def run_item(item: RawItem, options: Options) -> Outcome:
+def run_item(item: RawItem, options: Options, outlet_lines: OutletLines | None = None) -> Outcome:
     """Process one item; a bad item becomes an error outcome, never an exception."""
     try:
-        doc = process(item, options)
+        doc = process(item, options, outlet_lines)
         if not doc.text.strip():
             return Outcome(item.path, error="no article text left after cleaning")
         sig = duplicates.to_bytes(duplicates.minhash(doc.text))
@@ -65,11 +65,12 @@ def run_item(item: RawItem, options: Options) -> Outcome:
 
 
 _WORKER_OPTIONS: Options | None = None
+_WORKER_OUTLETS: OutletLines | None = None
 
 
-def _init_worker(options: Options) -> None:
-    global _WORKER_OPTIONS
-    _WORKER_OPTIONS = options
+def _init_worker(options: Options, outlet_lines: OutletLines | None) -> None:
+    global _WORKER_OPTIONS, _WORKER_OUTLETS
+    _WORKER_OPTIONS, _WORKER_OUTLETS = options, outlet_lines
     from chronicle import nlp
 
     if options.extract:
@@ -77,15 +78,18 @@ def _init_worker(options: Options) -> None:
 
 
 def _run_in_worker(item: RawItem) -> Outcome:
-    return run_item(item, _WORKER_OPTIONS)
+    return run_item(item, _WORKER_OPTIONS, _WORKER_OUTLETS)
 
 
-def _outcomes(items: Iterable[RawItem], options: Options, workers: int, window: int) -> Iterator[Outcome]:
+def _outcomes(
+    items: Iterable[RawItem], options: Options, outlets: OutletLines | None, workers: int, window: int
+) -> Iterator[Outcome]:
     if workers <= 1:
         for item in items:
-            yield run_item(item, options)
+            yield run_item(item, options, outlets)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
+    initargs = (options, outlets)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=initargs) as pool:
         pending: collections.deque[Future] = collections.deque()
         for item in items:
             pending.append(pool.submit(_run_in_worker, item))
@@ -93,6 +97,24 @@ def _outcomes(items: Iterable[RawItem], options: Options, workers: int, window: 
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def outlet_prepass(inputs: list[str], options: Options) -> OutletLines | None:
+    """Lines that recur across an outlet's plain-text documents, read in a first pass over local files.
+
+    Only text and JSONL files are read twice; stdin, URLs, feeds and WARC archives are read once, so
+    their lines are not observed. HTML needs no pre-pass: trafilatura leaves navigation and footers behind.
+    """
+    if options.outlet_boilerplate_min_docs <= 0:
+        return None
+    outlets = OutletLines(options.outlet_boilerplate_min_docs)
+    for path in files.expand(inputs):
+        if isinstance(path, InputError) or not files.rereadable(path):
+            continue
+        for item in files.read(path, options.max_input_bytes):
+            if not isinstance(item, InputError) and item.format != "html":
+                observe(item, outlets)
+    return outlets
 
 
 def ingest(
@@ -105,13 +127,15 @@ def ingest(
     on_progress: Callable[[IngestReport, str], None] | None = None,
 ) -> IngestReport:
     """Everything in `inputs` into `store`. Re-running the same inputs changes nothing."""
+    inputs = list(inputs)
     report = IngestReport()
+    outlets = outlet_prepass(inputs, options)
     index = duplicates.NearDuplicates(options.near_duplicate_threshold)
     for doc_id, sig in store.signatures():
         index.add(doc_id, duplicates.from_bytes(sig))
 
     def fresh_items() -> Iterator[RawItem]:
-        for item in read_all(inputs, options.max_input_bytes):
+        for item in read_all(inputs, options.max_input_bytes, seen_url=store.has_url):
             if isinstance(item, InputError):
                 report.failed.append((item.source, item.reason))
                 _progress(item.source)
@@ -141,7 +165,7 @@ def ingest(
             signatures.clear()
 
     window = max(4, workers * 8)
-    for outcome in _outcomes(fresh_items(), options, max(1, workers), window):
+    for outcome in _outcomes(fresh_items(), options, outlets, max(1, workers), window):
         if outcome.error:
             report.failed.append((outcome.path, outcome.error))
         else:

@@ -1,28 +1,14 @@
-"""Cluster keys the store uses to merge one real-world record reported by many documents."""
+"""When two reports of one (type, source, target) are one event: the store asks these while it writes.
+
+Resolutions are keyed in merge.resolutions."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from chronicle.records import Document, Event, Resolution
+from chronicle.records import Document, Event
 
 EVENT_WINDOW_DAYS = 7  # reports of one event rarely date it more than a week apart
-
-
-def resolution_cluster(res: Resolution, doc: Document) -> str | None:
-    """Same body, target and year (or session): one resolution, however many outlets reported it."""
-    when = res.year or (res.session and f"s{res.session}")
-    if not (res.body and res.target and when):
-        return None
-    return f"{res.body}|{res.target}|{when}"
-
-
-def resolution_stage(res: Resolution, doc: Document) -> str | None:
-    """Committee and plenary stages of one text share this key."""
-    when = res.session or res.year
-    if not (res.target and when) or res.body not in ("UNGA Third Committee", "UNGA plenary"):
-        return None
-    return f"UNGA|{res.target}|{when}"
 
 
 def event_date(ev: Event, doc: Document) -> str | None:

@@ -162,6 +162,13 @@ def _fetching(fetcher: Fetcher | None, max_bytes: int, seen_url=None, timeout=No
         own.close()
 
 
+def rereadable(path: str) -> bool:
+    """A local file that a pre-pass may read again cheaply: not stdin, a URL, a feed or a WARC archive."""
+    if path == "-" or _is_remote(path):
+        return False
+    return not _suffixes(path) & (FEED_SUFFIXES | WARC_SUFFIXES)
+
+
 def _is_remote(given: str) -> bool:
     return given[:8].lower().startswith(("http://", "https://", "feed:"))
 

@@ -74,6 +74,11 @@ class Store:
     def has(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
+    def has_url(self, url: str) -> bool:
+        """True when a document fetched from `url` is stored: ingest does not fetch it again."""
+        sql = "SELECT 1 FROM documents WHERE url = ? OR path = ? LIMIT 1"
+        return self.conn.execute(sql, (url, url)).fetchone() is not None
+
     def existing(self, doc_ids: Iterable[str]) -> set[str]:
         ids = list(doc_ids)
         found: set[str] = set()

@@ -6,7 +6,7 @@ import dataclasses
 import json
 from typing import Any
 
-from chronicle.merge import clusters
+from chronicle.merge import resolutions as resolutions_merge
 from chronicle.records import Document
 
 
@@ -47,8 +47,8 @@ def record_rows(doc: Document) -> list[tuple[str, list[dict[str, Any]]]]:
         resolutions.append(
             {
                 "doc_id": doc.id, "idx": i,
-                "cluster_id": clusters.resolution_cluster(r, doc) or f"{doc.id}:{i}",
-                "stage_key": clusters.resolution_stage(r, doc),
+                "cluster_id": resolutions_merge.resolution_key(r) or f"{doc.id}:{i}",
+                "stage_key": resolutions_merge.stage_key(r),
                 "body": r.body, "target": r.target, "session": r.session, "year": r.year,
                 "date": r.date, "status": r.status, "adoption": r.adoption,
                 "yes": votes.get("yes"), "no": votes.get("no"), "abstain": votes.get("abstain"),
