@@ -280,3 +280,30 @@ def test_outlet_lines_can_be_switched_off(tmp_path, db):
     ingest([str(tmp_path)], db, options)
     texts = [row[0] for row in db.conn.execute("SELECT text FROM documents")]
     assert len(texts) == 4 and all(FOOTER in text for text in texts)
+
+
+def unreadable(path: Path) -> str:
+    """A file the ingest cannot read, with the reason it must give. Root reads a file whatever its mode, so
+    under root the unreadable file is one whose read fails with an I/O error (a link to /proc/self/mem)."""
+    if os.geteuid() != 0:
+        path.write_text(ARTICLE.format(topic="secret", n=5), encoding="utf-8")
+        path.chmod(0o000)
+        return "permission denied"
+    path.symlink_to("/proc/self/mem")
+    return "input/output error"
+
+
+def test_an_unreadable_file_is_reported_and_the_rest_is_stored(tmp_path):
+    secret = tmp_path / "secret.txt"
+    reason = unreadable(secret)
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE.format(topic="open", n=5), encoding="utf-8")
+    dbfile = tmp_path / "u.db"
+    proc = subprocess.run(
+        [sys.executable, "-m", "chronicle", "ingest", str(secret), str(good), "--db", str(dbfile), "--no-extract"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 1, proc.stderr
+    failed = [line for line in proc.stderr.splitlines() if line.startswith("failed ")]
+    assert len(failed) == 1 and failed[0].lower() == f"failed {secret}: {reason}"
+    assert sqlite3.connect(dbfile).execute("SELECT path FROM documents").fetchall() == [(str(good),)]
