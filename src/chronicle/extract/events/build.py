@@ -11,6 +11,7 @@ from chronicle.extract.events import dates, modality
 from chronicle.extract.events.actors import Who, from_actor
 from chronicle.extract.events.content import content_mode, suppressed
 from chronicle.extract.events.contexts import contexts_of
+from chronicle.extract.events.findings import finding_hits, perpetrators
 from chronicle.extract.events.matching import (
     RESOLUTION_NOUNS,
     Hit,
@@ -30,6 +31,12 @@ REPORTING = frozenset({"say", "tell", "report", "conclude", "find", "document", 
                        "allege", "note", "describe", "testify", "confirm"})
 DOMESTIC = frozenset({"COERCE", "ASSAULT", "CONCEDE", "RETREAT", "PROTEST"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# What refusing each cooperative event is: REJECT with this mode ("will not meet" is REJECT / meet).
+REFUSABLE = {"CONSULT": "meet", "COOPERATE": "assist", "SUPPORT": None, "AID": "assist", "AGREE": None,
+             "RETREAT": "yield", "CONCEDE": "yield"}
+IMPLICIT_FOCAL = frozenset({"ACCUSE", "SANCTION", "REQUEST", "THREATEN"})
+AGENTLESS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("RETREAT", "release")})
+VOTING = frozenset({"vote", "sponsor", "cosponsor", "co-sponsor"})
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"})
 FUTURE_AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 AID_KINDS = (("075", {"asylum", "refuge"}), ("072", {"weapon", "arm", "ammunition", "military", "missile", "tank"}),
@@ -51,7 +58,7 @@ class SentenceCoder:
         self.args = args
         self.index = args.index
 
-    def speaker(self, quote_idx: int | None) -> Who | None:
+    def speaker(self, quote_idx: int | None, tok: Token) -> Who | None:
         if quote_idx is None:
             return None
         q = self.doc.quotes[quote_idx]
@@ -60,6 +67,23 @@ class SentenceCoder:
                 return from_actor(self.index.by_id[ident])
             if ident:
                 return self.args.who_of_id(ident)
+        return self._reporter(tok)
+
+    def _reporter(self, tok: Token) -> Who | None:
+        """A quote's speaker the quotes stage left open: the subject of the verb that reports the quoted clause
+        ("'We call on both sides ...,' the emir of Qatar said")."""
+        node = tok
+        for _ in range(6):
+            if node.head is node:
+                break
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING | {"add", "tell", "write"}:
+                for sub in node.head.children:
+                    if sub.dep_ == "nsubj" and sub.i > tok.i:
+                        who = self.index.who(sub)
+                        if who is not None and who.key:
+                            return who
+                return None
+            node = node.head
         return None
 
     def quote_at(self, tok: Token) -> int | None:
@@ -81,6 +105,7 @@ class SentenceCoder:
         self.focus(sent)
         hits = find_hits(sent, self.index)
         hits += must_hits(sent, hits)
+        hits += finding_hits(sent, hits)
         if not hits:
             return []
         skip = suppressed(hits)
@@ -144,16 +169,17 @@ class SentenceCoder:
     def events_for(self, hit: Hit, by_token: dict[int, Hit], sent: SpacySpan) -> list[Event]:
         trig = hit.trigger
         quote = self.quote_at(hit.token)
-        speaker = self.speaker(quote)
+        speaker = self.speaker(quote, hit.token)
         sources = _unique(w for t in self.args.subject_tokens(hit) for w in self.args.sources_of(t, speaker))
         if not sources and trig.get("deport"):
             sources = _unique(self.index.who(g) for c in hit.head.children if c.lower_ == "from"
                               for g in c.children if g.dep_ == "pobj")
         sources = [s for s in sources if s.key or s.sector]
-        if not sources and trig.type == "COERCE" and trig.mode == "arrest" and passive(hit.head) and self.index.focal:
-            # "protesters were detained": an arrest with no agent named is the state's where it happened
-            focal = self.index.focal
-            sources = [Who(focal, self.args.who_of_id(focal).country, "GOV", "state", generic=True)]
+        if not sources and (trig.type, trig.mode) in AGENTLESS and passive(hit.head):
+            # "protesters were detained", "were sent back", "were released": the state's where it happened
+            place = self.index.place_country(hit.head)
+            if place:
+                sources = [Who(place, self.args.who_of_id(place).country, "GOV", "state", generic=True)]
         if not sources or modality.antecedent_of_condition(hit.unit):
             return []
         etype, mode, cameo = trig.type, trig.mode, trig.cameo
@@ -189,7 +215,16 @@ class SentenceCoder:
         elif kind == "intent" and etype not in ("AGREE", "CONCEDE", "THREATEN"):
             hypothetical = True
         negated = modality.negated(hit.unit + ([hit.head] if hit.head is not hit.token else []))
+        if negated and kind in ("future", "modal") and etype in REFUSABLE:
+            # "would not cooperate with the mission", "will never recognise": a refusal, not a negated event
+            etype, mode, cameo, negated, hypothetical = "REJECT", REFUSABLE[etype], "120", False, False
         targets, deep = self._targets(hit, first, by_token)
+        if hit.token.lemma_ in VOTING and hit.token.lemma_ != "vote" and self.doc.resolutions:
+            body = self.args.resolution_source()  # co-sponsoring is of a text: its body is the target
+            targets, deep = ([body] if body is not None else targets), False
+        if deep and first.country == "UNO" and self.args.resolution_target and etype == "REQUEST":
+            # "calls for the release of Ukrainian citizens": asked of the state the text is on, not of the people
+            targets = [self.args.who_of_id(self.args.resolution_target)]
         if not targets:
             targets = self._default_targets(hit, etype, first)
         if not targets and first.country == "UNO" and self.args.resolution_target and (
@@ -238,18 +273,23 @@ class SentenceCoder:
                             who = self.index.who(sub)
                             if who is not None and who.key and who.key != source.key:
                                 return [who]
-        if hit.token.lemma_ == "vote" and etype in ("REJECT", "SUPPORT") and self.doc.resolutions:
+        if hit.token.lemma_ in VOTING and etype in ("REJECT", "SUPPORT") and self.doc.resolutions:
             body = self.args.resolution_source()
             return [body] if body is not None else []
         focal = self.index.focal
         if etype in DOMESTIC and focal and source.country == focal:
             return [Who(focal, source.country, "GOV" if etype == "PROTEST" else "CVL", "state", generic=True)]
+        if etype in IMPLICIT_FOCAL and focal and source.country not in (focal, None) and self.doc.resolutions:
+            # "condemned the returns" in an article about China's returns: the state the article is about
+            return [self.args.who_of_id(focal)]
         return []
 
     def _targets(self, hit: Hit, source: Who, by_token: dict[int, Hit]) -> tuple[list[Who], bool]:
         find = self.nominal_source(by_token)
         content_words = set(hit.trigger.get("obj") or ())
         tokens = self.args.target_tokens(hit)
+        if hit.trigger.get("finding") is not None:
+            tokens = perpetrators(hit.trigger.get("finding"))
         if hit.trigger.get("tfirst"):
             tokens.sort(key=lambda t: t.dep_ != "pobj")
         for root in hit.content:

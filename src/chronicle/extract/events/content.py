@@ -77,7 +77,7 @@ def suppressed(hits: list[Hit]) -> set[int]:
         if h.trigger.type == "PROTEST":  # a protest's demands are its topic, not events of their own
             head = h.head
             for c in head.children:
-                if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children):
+                if c.dep_ in ("advcl", "xcomp") and (any(a.lower_ == "to" for a in c.children) or c.tag_ == "VBG"):
                     out.update(t.i for t in c.subtree if t.i in by_token)
         if h.head is not h.token and h.head.i in by_token:
             verb = by_token[h.head.i]

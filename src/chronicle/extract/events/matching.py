@@ -17,6 +17,8 @@ NAMED_ENTITIES = frozenset({"PERSON", "GPE", "ORG", "LOC", "FAC", "DATE", "TIME"
                             "LANGUAGE"})
 MEASURES = frozenset({"ton", "tonne", "million", "billion", "dollar", "shipment", "package", "batch", "worth", "amount",
                       "load", "consignment", "round", "kind"})
+# Nouns that hold a trigger noun in their "of" phrase the way a measure does: "joined the list of co-sponsors".
+CONTAINERS = frozenset({"list", "ranks", "rank", "group", "number", "round", "series"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 
 
@@ -70,6 +72,8 @@ def objects(unit: list[Token]) -> list[Token]:
     head = unit[-1] if unit[-1].pos_ == "VERB" else unit[0]
     if head.dep_ == "acl" and head.tag_ == "VBN":
         found.append(head.head)
+    if head.dep_ == "conj" and head.tag_ == "VBN" and not any(t.dep_ == "nsubjpass" for t in found):
+        found += [c for c in head.head.children if c.dep_ == "nsubjpass"]  # "was drafted by X and co-sponsored by Y"
     out = []
     for t in found:
         out.append(t)
@@ -78,9 +82,10 @@ def objects(unit: list[Token]) -> list[Token]:
 
 
 def passive(head: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (
-        head.dep_ == "acl" and head.tag_ == "VBN"
-    )
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (head.dep_ == "acl" and head.tag_ == "VBN"):
+        return True
+    # a participle coordinated with a passive shares its auxiliary: "was arrested and charged"
+    return head.dep_ == "conj" and head.tag_ == "VBN" and head.head is not head and passive(head.head)
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -90,10 +95,10 @@ def governing_verb(tok: Token) -> Token | None:
         node = node.head
     if node.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and node.head.pos_ in ("VERB", "AUX"):
         return node.head
-    if node.dep_ == "pobj" and node.head.lower_ in ("on", "in", "into", "with") and node.head.head.pos_ == "VERB":
-        return node.head.head
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in MEASURES:
-        return governing_verb(node.head.head)  # "delivered 50 tons of food aid"
+    if node.dep_ == "pobj" and node.head.lower_ in ("on", "in", "into", "with", "as") and node.head.head.pos_ == "VERB":
+        return node.head.head  # "went on strike", "signed on as co-sponsors"
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in MEASURES | CONTAINERS:
+        return governing_verb(node.head.head)  # "delivered 50 tons of food aid", "joined the list of co-sponsors"
     if node.dep_ == "compound" and node.head.dep_ in ("dobj", "nsubjpass"):
         return governing_verb(node.head)
     return None
@@ -131,6 +136,7 @@ def _lemma_in(tok: Token, wanted) -> bool:
 
 def _subjects(unit: list[Token]) -> list[Token]:
     subs = [c for c in children(unit) if c.dep_ == "nsubj"]
+    subs += [g for c in children(unit) if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]  # passive
     out = []
     for s in subs:
         if s.lemma_.lower() in ("thousand", "hundred", "dozen", "group", "crowd", "number", "score"):
@@ -208,8 +214,8 @@ def find_hits(sent: SpacySpan, index: ActorIndex) -> list[Hit]:
                 allowed = set(trig.get("light") or light)
                 if gv is not None and gv.lemma_.lower() in allowed:
                     head = gv
-                elif has_own_actor(tok, index):
-                    nominal = True
+                elif has_own_actor(tok, index) and tok.lemma_.lower() in trig.get("nominal", trig.lemmas):
+                    nominal = True  # "Russia's invasion"; an entry may name the few nouns that stand alone
                 elif gv is not None and gv.lemma_.lower() in light and trig.get("light") is None:
                     head = gv
                 else:
@@ -236,6 +242,8 @@ def must_hits(sent: SpacySpan, hits: list[Hit]) -> list[Hit]:
                 a.dep_ == "aux" and a.lower_ in rule["modals"] for a in comp.children
             ):
                 continue
+            if any(a.dep_ == "aux" and a.lemma_ == "have" for a in comp.children):
+                continue  # "should never have been called": a reproach about the past, not a request
             trig = lex.Trigger((tok.lemma_,), "V", "REQUEST", None, rule["cameo"], 0.5, {"request": True})
             out.append(Hit(tok, trig, tok, [tok], content=[comp]))
             break

@@ -38,8 +38,10 @@ def negated(unit: list[Token]) -> bool:
         if tok is not unit[0] and tok.lemma_.lower() in FAILED and unit[0].dep_ == "xcomp":
             return True
     trig = unit[0]
-    if trig.dep_ == "pobj" and trig.head.lower_ == "without":
+    if trig.dep_ in ("pobj", "pcomp") and trig.head.lower_ == "without":
         return True
+    if _instead(trig):
+        return True  # "abstained rather than blocking it", "instead of condemning"
     if trig.dep_ in ("xcomp",) and any(c.lower_ == "yet" for c in trig.head.children):
         return True  # "has yet to ratify"
     return False
@@ -82,3 +84,11 @@ def conditional(unit: list[Token]) -> bool:
 def antecedent_of_condition(unit: list[Token]) -> bool:
     """Whether the trigger is the condition itself ("if the Council met"), which asserts nothing."""
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in unit for c in t.children)
+
+
+def _instead(tok: Token) -> bool:
+    """The alternative set aside: "rather than block", "instead of condemning"."""
+    doc = tok.doc
+    i = tok.i
+    prev = [doc[j].lower_ for j in range(max(tok.sent.start, i - 2), i)]
+    return prev[-2:] == ["rather", "than"] or prev[-2:] == ["instead", "of"]

@@ -17,9 +17,11 @@ from chronicle.extract.events.actors import ActorIndex, Who, from_actor
 from chronicle.extract.events.matching import RESOLUTION_NOUNS, Hit, children, objects, passive
 
 BODY_NOUNS = RESOLUTION_NOUNS | frozenset({"vote", "adoption", "renewal", "decision", "move", "session", "meeting",
-                                          "mandate", "extension", "suspension", "finding", "measure", "step"})
+                                          "mandate", "extension", "suspension", "finding", "measure", "step",
+                                          "outcome", "result", "verdict"})
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us", "our",
                       "i", "me", "my", "itself", "themselves"})
+COLLECTIVE_NOUNS = frozenset({"country", "state", "nation", "member", "government", "delegation", "sponsor"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 CLIMB = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"})
@@ -33,7 +35,7 @@ DEFAULT_TARGET_PREPS = {
     "AGREE": ("with", "to", "for"),
     "AID": ("to", "for"),
     "COOPERATE": ("with",),
-    "SANCTION": ("on", "against", "from"),
+    "SANCTION": ("on", "against", "from", "with", "to"),
     "COERCE": ("against", "on"),
     "ASSAULT": ("on", "at", "against", "in", "into", "upon"),
     "MOBILIZE": ("against", "near", "along", "to", "toward", "towards", "into"),
@@ -104,8 +106,28 @@ class Arguments:
             named = [w for w in named if w is not None]
             if named:
                 return named
+        named = self._among_them(tok)
+        if named:
+            return named
         who = self.source_of(tok, quote_speaker)
         return [who] if who is not None else []
+
+    def _among_them(self, tok: Token) -> list[Who]:
+        """A group followed by its members: "50 countries, among them the United States and France"."""
+        if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in COLLECTIVE_NOUNS:
+            return []
+        sent = tok.sent
+        for i in range(tok.i + 1, min(tok.i + 4, sent.end - 1)):
+            if tok.doc[i].lower_ == "among" and tok.doc[i + 1].lower_ in ("them", "whom"):
+                found: list[Who] = []
+                for t in tok.doc[i + 2 : sent.end]:
+                    if t.pos_ in ("VERB", "AUX") or (t.lower_ in (";", "while", "but") and found):
+                        break
+                    who = self.index.named(t)
+                    if who is not None and who.key not in {w.key for w in found}:
+                        found.append(who)
+                return found
+        return []
 
     def source_of(self, tok: Token, quote_speaker: Who | None) -> Who | None:
         """Resolve one subject token, following pronouns to their actor."""
