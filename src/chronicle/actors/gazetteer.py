@@ -15,7 +15,8 @@ from importlib import resources
 
 @dataclass(slots=True, frozen=True)
 class GazetteerEntry:
-    """What a surface form names. `form` says how it was written: name, demonym or capital."""
+    """What a surface form names. `form` says how it was written: name, demonym, capital (or
+    an office standing for its state: "State Department", "Pentagon") or place (a city or region: only where)."""
 
     id: str
     kind: str  # state | igo | org | media
@@ -84,6 +85,9 @@ def load() -> Gazetteer:
         demonym_sector = None  # "North Korean defectors" are not the government; context decides the sector
         variants = [("name", item["sector"], item["names"]), ("demonym", demonym_sector, item["demonyms"]),
                     ("capital", "GOV" if item["kind"] == "state" else item["sector"], item["capitals"])]
+        # Offices stand for their state like a capital ("the Pentagon said", MIL); places only say where.
+        variants += [("capital", sector, forms) for sector, forms in item.get("offices", {}).items()]
+        variants.append(("place", None, item.get("places", [])))
         for form, sector, surfaces in variants:
             entry = GazetteerEntry(item["id"], item["kind"], item["name"], item["country"], sector, form)
             for surface in surfaces:

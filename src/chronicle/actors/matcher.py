@@ -97,7 +97,10 @@ def _plausible(sdoc, span, entry: GazetteerEntry) -> bool:
             and before.text not in {"UN", "U.N."}:
         # "NATO Secretary-General", "OSCE Special Rapporteur": not the UN's.
         return False
-    if entry.form == "capital" and after is not None and after.is_title and after.is_alpha:
+    if entry.form in ("capital", "place") and after is not None and after.is_title and after.is_alpha:
         # "Washington Post", "Kabul University": part of a longer name.
         return False
+    if entry.form == "place" and before is not None and before.is_title and before.is_alpha \
+            and not before.is_sent_start and before.lower_ not in {"in", "of", "from", "at"}:
+        return False  # "Maria Santiago": a person's name
     return True

@@ -37,7 +37,7 @@ STATE_HOLDERS = frozenset(["country", "government", "treasury", "state", "nation
 AFFILIATION_NOUNS = frozenset(["delegation", "mission", "ministry", "embassy", "government", "junta"])
 # Parts of a state: a title naming one without a state belongs to the state in focus.
 STATE_UNITS = frozenset(["ministry", "government", "embassy", "military", "army", "junta", "cabinet", "parliament",
-                         "navy", "police", "presidency", "kremlin", "treasury"])
+                         "navy", "police", "presidency", "kremlin", "treasury", "minister", "vice-minister"])
 # Titles a country name in front of describes the subject of ("a Syria researcher", "the Korea correspondent").
 TOPIC_TITLES = frozenset(["researcher", "analyst", "expert", "correspondent", "specialist", "director", "campaigner",
                           "monitor", "coordinator", "adviser", "advisor", "scholar", "watcher", "editor"])

@@ -123,8 +123,8 @@ class ActorIndex:
         actor = self.mention(token)
         if actor is not None:
             who = from_actor(actor)
-            if who.kind == "person" and who.country is None and self.doc.resolutions and self.focal:
-                # a person the actors stage could not place: most likely of the state the article is about
+            if who.kind == "person" and who.country is None and actor.title and self.doc.resolutions and self.focal:
+                # an official ("President X") the actors stage could not place: of the state the text is on
                 who = Who(who.id, self.focal, who.sector, who.kind)
             return who
         if token.ent_type_ in NAME_LABELS:

@@ -36,7 +36,7 @@ REFUSABLE = {"CONSULT": "meet", "COOPERATE": "assist", "SUPPORT": None, "AID": "
              "RETREAT": "yield", "CONCEDE": "yield"}
 IMPLICIT_FOCAL = frozenset({"ACCUSE", "SANCTION", "REQUEST", "THREATEN"})
 AGENTLESS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("RETREAT", "release")})
-VOTING = frozenset({"vote", "sponsor", "cosponsor", "co-sponsor"})
+VOTING = frozenset({"vote", "sponsor", "cosponsor", "co-sponsor", "consensus"})
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"})
 FUTURE_AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 AID_KINDS = (("075", {"asylum", "refuge"}), ("072", {"weapon", "arm", "ammunition", "military", "missile", "tank"}),

@@ -95,7 +95,8 @@ def governing_verb(tok: Token) -> Token | None:
         node = node.head
     if node.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and node.head.pos_ in ("VERB", "AUX"):
         return node.head
-    if node.dep_ == "pobj" and node.head.lower_ in ("on", "in", "into", "with", "as") and node.head.head.pos_ == "VERB":
+    if node.dep_ == "pobj" and node.head.lower_ in ("on", "in", "into", "with", "as", "off") \
+            and node.head.head.pos_ == "VERB":
         return node.head.head  # "went on strike", "signed on as co-sponsors"
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in MEASURES | CONTAINERS:
         return governing_verb(node.head.head)  # "delivered 50 tons of food aid", "joined the list of co-sponsors"
@@ -161,6 +162,8 @@ def check(trig: lex.Trigger, tok: Token, unit: list[Token], head: Token, index: 
         g for c in children(unit) if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     if "obj" in rule and rule["obj"]:
         pool = objs or ([s for s in _subjects(unit)] if trig.pos == "V" else [])
+        if not pool and trig.pos == "V" and tok.dep_ == "xcomp":
+            pool = [c for c in tok.head.children if c.dep_ == "dobj"]  # "chose not to co-sponsor a text"
         if not any(_lemma_in(o, rule["obj"]) for o in pool):
             return False
     if rule.get("obj_people"):

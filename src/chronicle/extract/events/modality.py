@@ -26,6 +26,8 @@ def clause(unit: list[Token]) -> list[Token]:
             break
     return out
 
+STAY = frozenset({"stay", "keep", "remain"})
+
 
 def negated(unit: list[Token]) -> bool:
     """Whether the text says the event did not happen: "did not co-sponsor", "no talks", "failed to meet"."""
@@ -38,6 +40,9 @@ def negated(unit: list[Token]) -> bool:
         if tok is not unit[0] and tok.lemma_.lower() in FAILED and unit[0].dep_ == "xcomp":
             return True
     trig = unit[0]
+    if any(tok.lemma_ in STAY and any(c.dep_ in ("prep", "prt") and c.lower_ == "off" for c in tok.children)
+           for tok in unit):
+        return True  # "stayed off the list of co-sponsors"
     if trig.dep_ in ("pobj", "pcomp") and trig.head.lower_ == "without":
         return True
     if _instead(trig):
