@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 from chronicle.merge.events import Report, event_key, group_events, reports, within
 from chronicle.pipeline import enrich, process
@@ -55,3 +56,24 @@ def test_negated_and_hypothetical_reports_stay_out_unless_asked(options):
     doc = article(options, "Australia did not co-sponsor the resolution.", "2023-11-16", "Wire One")
     assert not reports([doc])
     assert [r.event.type for r in reports([doc], keep_negated=True)] == ["SUPPORT"]
+
+
+def test_ingesting_two_differently_worded_reports_stores_one_event_with_two_sources(tmp_path, options):
+    from chronicle.engines.local import ingest
+    from chronicle.store import queries
+    from chronicle.store.db import Store
+
+    wire = {"text": "The United States imposed sanctions on three North Korean officials on Tuesday.",
+            "published": "2023-11-15", "outlet": "Wire One"}
+    daily = {"text": "Washington slapped new sanctions on North Korea's officials, the Treasury said on Wednesday.",
+             "published": "2023-11-16", "outlet": "Daily Two"}
+    (tmp_path / "reports.jsonl").write_text("\n".join(json.dumps(r) for r in (wire, daily)) + "\n", encoding="utf-8")
+    with Store(str(tmp_path / "merge.db")) as store:
+        assert ingest([str(tmp_path / "reports.jsonl")], store, options).stored == 2
+        rows = queries.events(store.conn, type="SANCTION")
+        stored = store.conn.execute("SELECT COUNT(*) FROM events WHERE type = 'SANCTION'").fetchone()[0]
+    assert stored == 2  # both mentions are kept ...
+    assert len(rows) == 1  # ... as one event
+    (row,) = rows
+    assert (row["source"], row["target"]) == ("USA", "PRK")
+    assert row["num_sources"] == 2 and row["num_articles"] == 2 and row["num_mentions"] == 2
