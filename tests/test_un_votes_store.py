@@ -103,20 +103,20 @@ def test_news_resolutions_link_by_symbol_or_target_session_and_body(store):
     un_votes.load_un_votes(store, sample())
     links = {cluster: (undl, rule) for cluster, undl, rule in un_votes.links(store.conn)}
     assert links == {
-        "UNGA plenary|IRN|2023": ("4030001", "symbol"),
-        "UNGA Third Committee|UKR|2023": ("4031234", "committee stage"),
-        "UNGA plenary|UKR|2023": ("4031234", "target+session+body"),  # no session: the year of the vote
+        "UNGA plenary|IRN|2023|adopted": ("4030001", "symbol"),
+        "UNGA Third Committee|UKR|2023|adopted": ("4031234", "committee stage"),
+        "UNGA plenary|UKR|2023|adopted": ("4031234", "target+session+body"),  # no session: the year of the vote
     }
     # a symbol that names no imported record links to nothing, although target and body would match
-    assert "UNGA plenary|UKR|2022" not in links
+    assert "UNGA plenary|UKR|2022|adopted" not in links
     rows = {r["id"]: r for r in timeline.resolutions(store.conn)}
-    assert rows["UNGA plenary|IRN|2023"]["un_records"] == ["4030001"]
-    assert rows["UNGA plenary|PRK|2023"]["un_records"] == []
+    assert rows["UNGA plenary|IRN|2023|adopted"]["un_records"] == ["4030001"]
+    assert rows["UNGA plenary|PRK|2023|adopted"]["un_records"] == []
 
 
 def test_resolution_detail_shows_each_member_states_vote(store):
     un_votes.load_un_votes(store, sample())
-    detail = timeline.resolution_detail(store.conn, "UNGA Third Committee|UKR|2023")
+    detail = timeline.resolution_detail(store.conn, "UNGA Third Committee|UKR|2023|adopted")
     (record,) = detail["un_votes"]
     assert record["symbol"] == "A/RES/78/221" and record["rules"] == ["committee stage"]
     assert {v["ms_code"]: v["vote"] for v in record["votes"]} == {"UKR": "Y", "RUS": "N", "IND": "A", "VEN": "X"}
