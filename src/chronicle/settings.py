@@ -18,6 +18,7 @@ class Options:
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate
     outlet_boilerplate_min_docs: int = 3  # a line seen in this many docs of one outlet is boilerplate
     extract: bool = True  # run the extractors after cleaning
+    fast_path: bool = True  # parse only documents in scope (pipeline.in_scope); False: parse every document
 
     @classmethod
     def from_env(cls, **overrides) -> Options:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from chronicle.cleaning import OutletLines, content_id, observe
 from chronicle.errors import ChronicleError, InputError
 from chronicle.merge import duplicates
-from chronicle.pipeline import process
+from chronicle.pipeline import stages
 from chronicle.records import Document
 from chronicle.settings import Options
 from chronicle.sources import RawItem, files, read_all
@@ -31,6 +31,7 @@ class IngestReport:
     stored: int = 0
     unchanged: int = 0  # exact re-ingest: the same content is already stored
     near_duplicates: int = 0  # stored, with duplicate_of set
+    out_of_scope: int = 0  # stored cleaned, no extractor run (fast path: pipeline.in_scope)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
@@ -47,16 +48,17 @@ class Outcome:
     doc: Document | None = None
     signature: bytes | None = None
     error: str | None = None
+    skipped: str | None = None  # why no extractor ran (pipeline.OUT_OF_SCOPE), None when they ran
 
 
 def run_item(item: RawItem, options: Options, outlet_lines: OutletLines | None = None) -> Outcome:
     """Process one item; a bad item becomes an error outcome, never an exception."""
     try:
-        doc = process(item, options, outlet_lines)
+        doc, skipped = stages(item, options, outlet_lines)
         if not doc.text.strip():
             return Outcome(item.path, error="no article text left after cleaning")
         sig = duplicates.to_bytes(duplicates.minhash(doc.text))
-        return Outcome(item.path, doc=doc, signature=sig)
+        return Outcome(item.path, doc=doc, signature=sig, skipped=skipped)
     except ChronicleError as exc:
         return Outcome(item.path, error=str(getattr(exc, "reason", exc)))
     except Exception as exc:  # a bug must not stop the batch: report it with its trace in the log
@@ -130,9 +132,6 @@ def ingest(
     inputs = list(inputs)
     report = IngestReport()
     outlets = outlet_prepass(inputs, options)
-    index = duplicates.NearDuplicates(options.near_duplicate_threshold)
-    for doc_id, sig in store.signatures():
-        index.add(doc_id, duplicates.from_bytes(sig))
 
     def fresh_items() -> Iterator[RawItem]:
         for item in read_all(inputs, options.max_input_bytes, seen_url=store.has_url):
@@ -153,6 +152,28 @@ def ingest(
         if on_progress:
             on_progress(report, path)
 
+    window = max(4, workers * 8)
+    outcomes = _outcomes(fresh_items(), options, outlets, max(1, workers), window)
+    return store_outcomes(outcomes, store, options, report, batch_size=batch_size, on_progress=on_progress)
+
+
+def store_outcomes(
+    outcomes: Iterable[Outcome],
+    store: Store,
+    options: Options,
+    report: IngestReport | None = None,
+    *,
+    batch_size: int = 64,
+    on_progress: Callable[[IngestReport, str], None] | None = None,
+) -> IngestReport:
+    """The single writer: link near-duplicates in arrival order, write batches of `batch_size`, count.
+
+    Every engine ends here (the local workers, and `load-parquet` for Spark's output).
+    """
+    report = report if report is not None else IngestReport()
+    index = duplicates.NearDuplicates(options.near_duplicate_threshold)
+    for doc_id, sig in store.signatures():
+        index.add(doc_id, duplicates.from_bytes(sig))
     batch: list[Document] = []
     signatures: dict[str, bytes] = {}
 
@@ -164,8 +185,7 @@ def ingest(
             batch.clear()
             signatures.clear()
 
-    window = max(4, workers * 8)
-    for outcome in _outcomes(fresh_items(), options, outlets, max(1, workers), window):
+    for outcome in outcomes:
         if outcome.error:
             report.failed.append((outcome.path, outcome.error))
         else:
@@ -176,12 +196,14 @@ def ingest(
             else:
                 doc.duplicate_of = index.first_copy(doc.id, mh)
                 report.near_duplicates += doc.duplicate_of is not None
+                report.out_of_scope += outcome.skipped is not None
                 index.add(doc.id, mh)
                 batch.append(doc)
                 signatures[doc.id] = outcome.signature
                 if len(batch) >= batch_size:
                     flush()
-        _progress(outcome.path)
+        if on_progress:
+            on_progress(report, outcome.path)
     flush()
     return report
 
