@@ -80,3 +80,27 @@ def example_pairs(example_docs):
         assert key in example_docs, f"gold names {key}, which is not in examples/"
         pairs.append((gold, example_docs[key]))
     return pairs
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory):
+    """`chronicle ingest examples ../shared/seeds` plus an article crafted to attack the pages, the UN voting
+    sample imported, and one stored document whose speaker's name carries markup."""
+    pytest.importorskip("fastapi", reason="the web extra is not installed: pip install -e '.[web]'")
+    from .webserver import add_attack_speaker, attack_jsonl, chronicle
+
+    folder = tmp_path_factory.mktemp("web")
+    db = str(folder / "web.db")
+    chronicle("ingest", str(EXAMPLES), str(SEEDS), str(attack_jsonl(folder)), "--db", db, "-q")
+    chronicle("import-un-votes", str(ROOT / "tests" / "data" / "un_votes_sample.csv"), "--db", db)
+    add_attack_speaker(db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def web_url(web_db):
+    """The base URL of a real `chronicle serve` over `web_db`, on 127.0.0.1."""
+    from .webserver import serving
+
+    with serving(web_db) as base:
+        yield base

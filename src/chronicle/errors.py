@@ -54,3 +54,7 @@ class FetchFailed(InputError):
 
 class MissingDependency(InputError):
     """The input needs an optional package that is not installed (`pip install 'chronicle[feeds]'`)."""
+
+
+class QueryTimeout(ChronicleError):
+    """A read took longer than the configured limit and was stopped (the web app answers 503)."""

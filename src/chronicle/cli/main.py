@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.logging import RichHandler
 
 from chronicle import __version__
-from chronicle.cli import browse, ingest, records
+from chronicle.cli import browse, ingest, records, serve
 from chronicle.errors import ChronicleError
 
 app = typer.Typer(
@@ -52,5 +52,5 @@ def run() -> None:
         sys.exit(2)
 
 
-for module in (ingest, browse, records):
+for module in (ingest, browse, records, serve):
     module.register(app)

@@ -145,15 +145,33 @@ def quotes(
 def actors(conn: sqlite3.Connection, kind: str | None = None, limit: int | None = 50) -> list[dict[str, Any]]:
     """Distinct actors across documents, most widely reported first, with the name, title and affiliation most
     documents give them."""
-    fields = ", ".join(f"{mode(f'm.{col}', 'actors', 'actor_id', 'a')} AS {col}" for col in
-                       ("name", "country", "title", "affiliation"))
     sql = (
-        f"SELECT a.actor_id AS id, a.kind, {fields}, SUM(json_array_length(a.mentions)) AS mentions,"
-        " COUNT(DISTINCT a.doc_id) AS documents FROM actors a"
+        _ACTOR_SELECT
         + (" WHERE a.kind = ?" if kind else "")
         + " GROUP BY a.actor_id, a.kind ORDER BY documents DESC, mentions DESC, a.actor_id LIMIT ?"
     )
     return _rows(conn, sql, [*([kind] if kind else []), -1 if limit is None else limit])
+
+
+def actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any] | None:
+    """One actor as `actors` lists it (matched without regard to case); None when no document names it.
+    An id used with two kinds gives the kind most documents give it."""
+    sql = (
+        _ACTOR_SELECT
+        + " WHERE a.actor_id = ? COLLATE NOCASE"
+        + " GROUP BY a.actor_id, a.kind ORDER BY documents DESC, mentions DESC, a.actor_id LIMIT 1"
+    )
+    rows = _rows(conn, sql, (actor_id,))
+    return rows[0] if rows else None
+
+
+_ACTOR_FIELDS = ", ".join(
+    f"{mode(f'm.{col}', 'actors', 'actor_id', 'a')} AS {col}" for col in ("name", "country", "title", "affiliation")
+)
+_ACTOR_SELECT = (
+    f"SELECT a.actor_id AS id, a.kind, {_ACTOR_FIELDS}, SUM(json_array_length(a.mentions)) AS mentions,"
+    " COUNT(DISTINCT a.doc_id) AS documents FROM actors a"
+)
 
 
 def _event_fields(outer: str = "g") -> str:

@@ -147,3 +147,27 @@ def _item(date, kind, who, what, text, ident, sources, path) -> dict[str, Any]:
 def _first(conn: sqlite3.Connection, doc_ids: list[str]) -> str | None:
     marks = ",".join("?" * len(doc_ids))
     return conn.execute(f"SELECT MIN(published) FROM documents WHERE id IN ({marks})", doc_ids).fetchone()[0]
+
+
+def reports_by_resolution(conn: sqlite3.Connection, target: str) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """For every distinct resolution on `target`: the documents reporting it ("sources", oldest first) and the
+    reactions to it ("reactions"), in two queries; what `resolution_detail` gives one resolution at a time."""
+    inner = "SELECT r.cluster_id FROM resolutions r WHERE r.target = ? COLLATE NOCASE"
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for row in queries._rows(
+        conn,
+        "SELECT DISTINCT g.cluster_id, d.id AS doc_id, d.title, COALESCE(d.path, d.url, d.id) AS path, d.url,"
+        f" d.outlet, d.published FROM resolutions g JOIN documents d ON d.id = g.doc_id WHERE g.cluster_id IN ({inner})"
+        " ORDER BY d.published, d.id",
+        (target,),
+    ):
+        out.setdefault(row.pop("cluster_id"), {"sources": [], "reactions": []})["sources"].append(row)
+    for row in queries._rows(
+        conn,
+        "SELECT r.cluster_id, re.actor, re.stance, re.doc_id, re.idx FROM reactions re JOIN resolutions r"
+        f" ON r.doc_id = re.doc_id AND r.idx = re.resolution_idx WHERE r.cluster_id IN ({inner})"
+        " ORDER BY re.doc_id, re.idx",
+        (target,),
+    ):
+        out.setdefault(row.pop("cluster_id"), {"sources": [], "reactions": []})["reactions"].append(row)
+    return out
