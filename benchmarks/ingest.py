@@ -184,6 +184,26 @@ def phase_extract(work: Path, workers: int) -> dict:
     return _ingest(work / "sample", work / "extract.db", workers, extract=True)
 
 
+def phase_actors_quotes(work: Path, workers: int) -> dict:
+    """Cleaning, the parse, actors and quotes over the sample, in this process (the model load is outside)."""
+    from chronicle import nlp
+    from chronicle.actors import find_actors
+    from chronicle.cleaning import clean
+    from chronicle.extract.quotes import extract_quotes
+    from chronicle.settings import Options
+
+    items, options = _items(work / "sample"), Options.from_env(extract=False)
+    model = nlp.load(options.model)
+    start = time.perf_counter()
+    quotes = 0
+    for item in items:
+        doc = clean(item, options)
+        sdoc = model(doc.text)
+        doc.actors = find_actors(doc, sdoc)
+        quotes += len(extract_quotes(doc, sdoc))
+    return {"docs": len(items), "seconds": time.perf_counter() - start, "quotes": quotes}
+
+
 def phase_build(work: Path, workers: int, docs: int = 0, sample: int = 0) -> dict:
     start = time.perf_counter()
     build(work / "corpus", docs, work / "sample", sample)
@@ -192,7 +212,7 @@ def phase_build(work: Path, workers: int, docs: int = 0, sample: int = 0) -> dic
 
 
 PHASES = {"read": phase_read, "clean": phase_clean, "warc": phase_warc, "ingest": phase_ingest,
-          "extract": phase_extract}  # fmt: skip
+          "actors_quotes": phase_actors_quotes, "extract": phase_extract}  # fmt: skip
 
 
 def run_phase(name: str, work: Path, workers: int, **sizes) -> dict:

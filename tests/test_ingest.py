@@ -307,3 +307,15 @@ def test_an_unreadable_file_is_reported_and_the_rest_is_stored(tmp_path):
     failed = [line for line in proc.stderr.splitlines() if line.startswith("failed ")]
     assert len(failed) == 1 and failed[0].lower() == f"failed {secret}: {reason}"
     assert sqlite3.connect(dbfile).execute("SELECT path FROM documents").fetchall() == [(str(good),)]
+
+
+def test_a_story_run_many_times_keeps_its_text(tmp_path, db, fast):
+    """Lines shared by most of a document are the story itself (rewrites, live updates), not furniture."""
+    shared = ["Talks resumed in Geneva today.", "Both delegations attended.", "No deal was reached.",
+              "Another round is planned.", "Observers were cautious."]  # fmt: skip
+    for i, story in enumerate(STORIES):
+        (tmp_path / f"{i}.txt").write_text("\n\n".join([*shared, story]) + "\n", encoding="utf-8")
+    report = ingest([str(tmp_path)], db, fast)
+    assert report.stored == 4 and not report.failed
+    for (text,) in db.conn.execute("SELECT text FROM documents"):
+        assert all(line in text for line in shared)

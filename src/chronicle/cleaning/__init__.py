@@ -39,10 +39,7 @@ def clean(item: RawItem, options: Options, outlet_lines: OutletLines | None = No
     """Clean one raw item; `outlet_lines`, filled by an engine's pre-pass, adds cross-document boilerplate."""
     raw, source, lines = _judged(item)
     if outlet_lines is not None:
-        key = outlet_key(source)
-        for line in lines:
-            if line.reason is None and outlet_lines.is_boilerplate(key, line.text):
-                line.reason = R.OUTLET_REPEAT
+        _outlet_repeats(lines, outlet_lines, outlet_key(source))
     removed = [Removal(line.start, line.end, line.reason) for line in lines if line.reason]
     inner: dict[int, list[Removal]] = {}
     for index, line in enumerate(lines):
@@ -55,6 +52,18 @@ def clean(item: RawItem, options: Options, outlet_lines: OutletLines | None = No
     doc = Document(id=content_id(item.content), raw=raw, source=source, removed=removed)
     doc.text = _text(lines, inner, raw)
     return doc
+
+
+def _outlet_repeats(lines: list[Line], outlet_lines: OutletLines, key: str) -> None:
+    """Mark the kept lines that recur across the outlet's stories, unless they are most of this document: then
+    the document is another version of a story the outlet ran many times (rewrites, live updates), and its
+    text is the article, not furniture."""
+    kept = [line for line in lines if line.reason is None and line.text.strip()]
+    repeats = [line for line in kept if outlet_lines.is_boilerplate(key, line.text)]
+    if len(repeats) * 2 > len(kept):
+        return
+    for line in repeats:
+        line.reason = R.OUTLET_REPEAT
 
 
 def observe(item: RawItem, outlet_lines: OutletLines) -> None:
