@@ -38,6 +38,18 @@ def test_search_finds_the_seed_with_a_snippet(seeded_db):
     assert "[" in rows[0]["snippet"]
 
 
+def test_a_provision_name_finds_its_phrasings(seeded_db):
+    """Seed 000 never says "non-refoulement"; it says the resolution calls on states not to forcibly repatriate."""
+    rows = json.loads(chronicle("search", "non-refoulement", "--db", seeded_db, "--format", "json").stdout)
+    assert [r["path"] for r in rows if "000_376aa65d6dd90d01.txt" in r["path"]]
+    assert all("001_59328151a6e3b5cf.txt" not in r["path"] for r in rows)
+
+
+def test_table_output_prints_snippet_brackets_as_text(seeded_db):
+    table = chronicle("search", "forcibly repatriate", "--db", seeded_db).stdout
+    assert "[forcibly" in table.replace("\n", " ")
+
+
 def test_search_survives_fts_syntax(seeded_db):
     proc = chronicle("search", 'NEAR( "unbalanced * OR', "--db", seeded_db, "--format", "json")
     assert json.loads(proc.stdout) == []

@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 FORMATS = ("table", "json", "csv")
 
@@ -28,7 +29,7 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = N
         for col in columns:
             table.add_column(col, overflow="fold")
         for row in rows:
-            table.add_row(*[_flat(row.get(c)) for c in columns])
+            table.add_row(*[Text(_flat(row.get(c))) for c in columns])  # Text: article text is never markup
         Console(width=max(120, Console().width)).print(table)
         if not rows:
             Console(stderr=True).print("no matching records")

@@ -33,9 +33,23 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
 _FTS_TERM = re.compile(r"\w[\w'-]*", re.UNICODE)
 
 
+# A search for a provision's name also finds the phrasings the resolution extractor reads as that provision
+# (extract/resolutions/provisions.py): news says "not to forcibly repatriate" far more often than the term.
+# The index stems words (porter), so "forcibly repatriate" also finds "forcibly repatriated".
+_CONCEPTS = {
+    "non refoulement": ['"refoulement"', '"forcibly repatriate"', '"forcibly return"', '"forcibly deport"',
+                        '"forced repatriation"', '"forced return"'],  # fmt: skip
+    "icc referral": ['"icc referral"', '"international criminal court"', '"refer" AND "icc"'],
+}
+
+
 def fts_query(text: str) -> str:
-    """User text as an FTS5 query of quoted terms, so punctuation can never be FTS syntax."""
+    """User text as an FTS5 query of quoted terms, so punctuation can never be FTS syntax; a provision's name
+    becomes the phrasings that express it."""
     terms = _FTS_TERM.findall(text)
+    concept = " ".join(t.lower().replace("-", " ") for t in terms)
+    if concept in _CONCEPTS:
+        return " OR ".join(f"({phrase})" for phrase in _CONCEPTS[concept])
     return " ".join('"' + t.replace('"', "") + '"' for t in terms)
 
 
