@@ -63,6 +63,20 @@ def test_two_reports_of_one_event_share_a_cluster(tmp_path):
     assert rows["doc3"] != rows["doc1"]
 
 
+def test_a_meeting_reported_from_either_side_is_one_event(tmp_path):
+    """CONSULT is symmetric: "Seoul met Tokyo" and "Tokyo met Seoul" are one meeting; REJECT is not."""
+    met = Event(type="CONSULT", source="KOR", target="JPN", date="2024-03-05")
+    met_back = Event(type="CONSULT", source="JPN", target="KOR", date="2024-03-06")
+    rejected = Event(type="REJECT", source="KOR", target="JPN", date="2024-03-05")
+    rejected_back = Event(type="REJECT", source="JPN", target="KOR", date="2024-03-05")
+    with Store(str(tmp_path / "s.db")) as store:
+        store.write_batch([doc(1, "2024-03-05", events=[met, rejected])])
+        store.write_batch([doc(2, "2024-03-06", events=[met_back, rejected_back])])
+        rows = dict(store.conn.execute("SELECT doc_id || type, cluster_id FROM events").fetchall())
+    assert rows["doc2CONSULT"] == rows["doc1CONSULT"]
+    assert rows["doc2REJECT"] != rows["doc1REJECT"]
+
+
 def test_one_resolution_reported_twice_is_one_cluster(tmp_path):
     committee = Resolution(body="UNGA Third Committee", target="PRK", year=2023, session=78, adoption="consensus")
     plenary = Resolution(body="UNGA plenary", target="PRK", year=2023, session=78, adoption="without_vote")

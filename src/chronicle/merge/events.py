@@ -1,4 +1,5 @@
-"""Merge the reports of one real-world event across articles (pure functions; the store calls them).
+"""Merge the reports of one real-world event across articles (pure functions; the store calls `event_key` and
+`within` while it writes, `group_events` clusters documents in memory).
 
 Two extracted events are one event when they share type, source and target (the key; CONSULT and COOPERATE
 are symmetric, so their two participants are sorted) and their dates are within `EVENT_WINDOW_DAYS`.
@@ -13,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from chronicle.merge.clusters import EVENT_WINDOW_DAYS
 from chronicle.records import Document, Event
 
+EVENT_WINDOW_DAYS = 7  # reports of one event rarely date it more than a week apart
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from chronicle.errors import StoreError
-from chronicle.merge import clusters
-from chronicle.records import Document
+from chronicle.merge.events import event_key, within
+from chronicle.records import Document, Event
 from chronicle.store import migrations
 from chronicle.store.rows import record_rows
 
@@ -76,8 +76,7 @@ class Store:
 
     def has_url(self, url: str) -> bool:
         """True when a document fetched from `url` is stored: ingest does not fetch it again."""
-        sql = "SELECT 1 FROM documents WHERE url = ? OR path = ? LIMIT 1"
-        return self.conn.execute(sql, (url, url)).fetchone() is not None
+        return self.conn.execute("SELECT 1 FROM documents WHERE url = ? LIMIT 1", (url,)).fetchone() is not None
 
     def existing(self, doc_ids: Iterable[str]) -> set[str]:
         ids = list(doc_ids)
@@ -118,17 +117,21 @@ class Store:
         return WriteResult(stored=stored, unchanged=unchanged)
 
     def _cluster_events(self, doc: Document, rows: list[dict]) -> None:
-        """Point each new event at a stored report of the same event (type, source, target, near date)."""
+        """Point each new event at a stored report of the same event: the same `event_key` (type, source, target;
+        either order for symmetric types), the same flags, and a date `within` the window."""
         for row in rows:
-            day = clusters.event_date(doc.events[row["idx"]], doc)
+            ev = doc.events[row["idx"]]
+            key, day = event_key(ev), ev.date or doc.source.published
+            ends = (ev.source, ev.target)
             candidates = self.conn.execute(
-                "SELECT e.cluster_id, COALESCE(e.date, d.published) AS day FROM events e"
-                " JOIN documents d ON d.id = e.doc_id WHERE e.type = ? AND e.source IS ? AND e.target IS ?"
-                " AND e.negated = ? AND e.hypothetical = ? AND e.doc_id != ? ORDER BY e.rowid",
-                (row["type"], row["source"], row["target"], row["negated"], row["hypothetical"], row["doc_id"]),
+                "SELECT e.cluster_id, e.source, e.target, COALESCE(e.date, d.published) AS day FROM events e"
+                " JOIN documents d ON d.id = e.doc_id WHERE e.type = ? AND (e.source IS ? OR e.source IS ?)"
+                " AND (e.target IS ? OR e.target IS ?) AND e.negated = ? AND e.hypothetical = ? AND e.doc_id != ?"
+                " ORDER BY e.rowid",
+                (ev.type, *ends, *ends, row["negated"], row["hypothetical"], row["doc_id"]),
             )
-            for cluster_id, other_day in candidates:
-                if clusters.same_event(day, other_day):
+            for cluster_id, source, target, other_day in candidates:
+                if event_key(Event(type=ev.type, source=source, target=target)) == key and within(day, other_day):
                     row["cluster_id"] = cluster_id
                     break
 
