@@ -1,9 +1,11 @@
-"""Merging resolution reports across articles: keys, stages, series and merged facts (pure functions)."""
+"""Merging resolution reports across articles: keys, stages and series years, and the store's merged facts."""
 
 from __future__ import annotations
 
-from chronicle.merge.resolutions import group_reports, resolution_key, series_key, series_year, stage_key
-from chronicle.records import Resolution
+from chronicle.merge.resolutions import resolution_key, series_year, stage_key
+from chronicle.records import Document, Resolution, Source
+from chronicle.store import timeline
+from chronicle.store.db import Store
 
 
 def plenary(**kw):
@@ -11,15 +13,23 @@ def plenary(**kw):
     return Resolution(**{**base, **kw})
 
 
-def test_one_resolution_from_several_outlets():
+def report(doc_id: str, *resolutions: Resolution) -> Document:
+    text = f"report {doc_id}"
+    doc = Document(id=doc_id, raw=text, text=text, source=Source(path=f"{doc_id}.txt", published="2023-12-20"))
+    doc.resolutions = list(resolutions)
+    return doc
+
+
+def test_one_resolution_from_several_outlets(tmp_path):
     a = plenary(sponsors=["EU"], cosponsors=["KOR"], cosponsor_count=61, streak=19, provisions=["icc_referral"])
     b = plenary(session=78, sponsors=["EU"], provisions=["abductions"], cosponsors=["KOR", "JPN"])
-    (merged,) = group_reports([("doc13", 0, a), ("wire1", 0, b)])
-    assert merged.key == "UNGA plenary|PRK|2023|adopted"
-    assert [s.doc_id for s in merged.sources] == ["doc13", "wire1"]
-    assert merged.resolution.provisions == ["icc_referral", "abductions"]
-    assert merged.resolution.cosponsors == ["KOR", "JPN"] and merged.resolution.session == 78
-    assert merged.stage == "UNGA|PRK|78" and merged.conflicts == []
+    assert resolution_key(a) == resolution_key(b) == "UNGA plenary|PRK|2023|adopted"
+    with Store(str(tmp_path / "r.db")) as store:
+        store.write_batch([report("doc13", a), report("wire1", b)])
+        merged = timeline.resolution_detail(store.conn, "UNGA plenary|PRK|2023|adopted")
+    assert [s["doc_id"] for s in merged["sources"]] == ["doc13", "wire1"]
+    assert merged["provisions"] == ["icc_referral", "abductions"]
+    assert merged["cosponsors"] == ["KOR", "JPN"] and merged["session"] == 78
 
 
 def test_committee_and_plenary_are_two_resolutions_of_one_text():
@@ -27,8 +37,6 @@ def test_committee_and_plenary_are_two_resolutions_of_one_text():
     full = plenary(date="2023-12-19")
     assert resolution_key(committee) != resolution_key(full)
     assert stage_key(committee) == stage_key(full) == "UNGA|PRK|78"
-    assert series_key(committee) == series_key(full) == "UNGA|PRK"
-    assert len(group_reports([("a", 0, committee), ("a", 1, full)])) == 2
 
 
 def test_year_from_session_and_from_series():
@@ -38,18 +46,13 @@ def test_year_from_session_and_from_series():
     assert series_year("IRN", "UNGA plenary", 19) is None
 
 
-def test_reports_without_a_year_stay_apart_and_conflicts_are_named():
+def test_reports_without_a_year_stay_apart(tmp_path):
     undated = plenary(year=None)
     assert resolution_key(undated) is None
-    groups = group_reports(
-        [
-            ("s1", 0, undated),
-            ("s2", 0, plenary(votes={"yes": 1, "no": 2, "abstain": 3})),
-            ("s3", 0, plenary(votes={"yes": 1, "no": 2, "abstain": 4})),
-        ]
-    )
-    assert len(groups) == 2
-    assert groups[1].conflicts == ["votes"]
+    with Store(str(tmp_path / "u.db")) as store:
+        store.write_batch([report("s1", undated), report("s2", plenary()), report("s3", plenary())])
+        clusters = dict(store.conn.execute("SELECT doc_id, cluster_id FROM resolutions").fetchall())
+    assert clusters["s2"] == clusters["s3"] != clusters["s1"]
 
 
 def test_vetoed_and_adopted_texts_of_one_year_are_different():

@@ -47,6 +47,16 @@ def parse_date(text: str | None) -> str | None:
     return found[0] if found else None
 
 
+def to_date(value: str | None) -> dt.date | None:
+    """A stored YYYY-MM-DD (or longer ISO) value as a date; None when absent or not a date."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def is_date_line(text: str) -> bool:
     """True when the line is a date and nothing else (weekday, time and time zone allowed)."""
     found = find_date(text)

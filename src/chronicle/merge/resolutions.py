@@ -4,40 +4,27 @@
   only that is known. Reports with neither year nor session cannot be told apart from other years: no key.
 - `stage_key`: the committee and plenary stages of one General Assembly text share (target, session); they are
   two resolutions linked as stages of one text.
-- `series_key`: every year's text on one target in one body family (a timeline row).
-- `merge_reports`: the reports of one key as one resolution, with all its sources.
+The store keys each report with these while it writes; store.timeline merges the reports of one key (sponsors,
+co-sponsors and provisions as unions, other fields as the value most reports give).
 """
 
 from __future__ import annotations
-
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from chronicle.extract.resolutions.bodies import body_of_symbol
 from chronicle.extract.resolutions.places import find_places
 from chronicle.extract.resolutions.series import series_year
 from chronicle.extract.resolutions.sessions import session_year
-from chronicle.records import Resolution, Span
+from chronicle.records import Resolution
 from chronicle.sources.un_votes import UnVoteRecord
 
 GA_BODIES = ("UNGA plenary", "UNGA Third Committee")
 
 __all__ = [
-    "Merged",
-    "Source",
     "from_un_vote",
-    "group_reports",
-    "merge_reports",
     "resolution_key",
-    "series_key",
     "series_year",
     "stage_key",
 ]
-
-
-def _family(body: str | None) -> str | None:
-    return "UNGA" if body in GA_BODIES else body
 
 
 def _year(res: Resolution) -> int | None:
@@ -71,78 +58,6 @@ def stage_key(res: Resolution) -> str | None:
     if res.body not in GA_BODIES or not res.target or not session:
         return None
     return f"UNGA|{res.target}|{session}"
-
-
-def series_key(res: Resolution) -> str | None:
-    """ "UNGA|PRK": every year's text on one target in one body family."""
-    family = _family(res.body)
-    return f"{family}|{res.target}" if family and res.target else None
-
-
-@dataclass(slots=True, frozen=True)
-class Source:
-    """One report of a resolution: the document and the resolution's index in it."""
-
-    doc_id: str
-    index: int
-    evidence: tuple[Span, ...] = ()
-
-
-@dataclass(slots=True)
-class Merged:
-    key: str
-    resolution: Resolution
-    sources: list[Source] = field(default_factory=list)
-    stage: str | None = None
-    conflicts: list[str] = field(default_factory=list)  # fields whose reports disagree, e.g. "votes"
-
-
-def merge_reports(key: str, reports: list[tuple[Source, Resolution]]) -> Merged:
-    """One resolution from its reports: the value most reports give per field (the first on a tie), the union of
-    sponsors, co-sponsors and provisions, and every source."""
-    merged = Resolution()
-    conflicts = []
-    for name in (
-        "body",
-        "target",
-        "session",
-        "year",
-        "date",
-        "status",
-        "adoption",
-        "cosponsor_count",
-        "streak",
-        "symbol",
-    ):
-        values = [getattr(r, name) for _, r in reports if getattr(r, name) is not None]
-        setattr(merged, name, _most_common(values))
-        if len(set(values)) > 1:
-            conflicts.append(name)
-    votes = [tuple(sorted(r.votes.items())) for _, r in reports if r.votes]
-    merged.votes = dict(_most_common(votes)) if votes else None
-    if len(set(votes)) > 1:
-        conflicts.append("votes")
-    for name in ("sponsors", "cosponsors", "provisions"):
-        setattr(merged, name, list(dict.fromkeys(v for _, r in reports for v in getattr(r, name))))
-    merged.cosponsors = [c for c in merged.cosponsors if c not in merged.sponsors]
-    return Merged(key, merged, [s for s, _ in reports], stage_key(merged), conflicts)
-
-
-def group_reports(items: Iterable[tuple[str, int, Resolution]]) -> list[Merged]:
-    """(doc_id, index, resolution) reports grouped by `resolution_key`; a report without a key stays alone."""
-    groups: dict[str, list[tuple[Source, Resolution]]] = {}
-    for doc_id, index, res in items:
-        key = resolution_key(res) or f"{doc_id}#{index}"
-        groups.setdefault(key, []).append((Source(doc_id, index, tuple(res.evidence)), res))
-    return [merge_reports(key, reports) for key, reports in groups.items()]
-
-
-def _most_common(values: list):
-    if not values:
-        return None
-    counts = Counter(values)
-    top = max(counts.values())
-    return next(v for v in values if counts[v] == top)
 
 
 def from_un_vote(record: UnVoteRecord) -> Resolution:

@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Token
 
+from chronicle.cleaning.dates import to_date
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {m: i + 1 for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -23,15 +25,6 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-def parse_day(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _month_shift(day: dt.date, months: int) -> str:
     index = day.year * 12 + day.month - 1 + months
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -41,7 +34,7 @@ def resolve(expression: str, published: str | None, future: bool = False) -> str
     """The date an expression names, relative to the publication day; None when it names no day or month."""
     text = expression.lower().replace(".", " ").replace(",", " ")
     words = text.split()
-    base = parse_day(published)
+    base = to_date(published)
     iso = _ISO.search(expression)
     if iso:
         return iso.group(0)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 
+from chronicle.cleaning.dates import to_date
 from chronicle.extract.resolutions.build import finish, group, share_council_session
 from chronicle.extract.resolutions.clauses import read_clause, split
-from chronicle.extract.resolutions.dates import dateline, parse_published
+from chronicle.extract.resolutions.dates import dateline
 from chronicle.extract.resolutions.reactions import find_reactions
 from chronicle.records import Document, Reaction, Resolution
 
@@ -22,8 +23,8 @@ def extract_resolutions(doc: Document, sdoc) -> list[Resolution]:
     """Every resolution the document reports, in order of first mention."""
     if not doc.text.strip():
         return []
-    published = parse_published(doc.source.published)
-    updated = parse_published(doc.source.last_updated)
+    published = to_date(doc.source.published)
+    updated = to_date(doc.source.last_updated)
     if published is None and updated is None:
         published, updated = dateline(doc.text)  # cleaning found no date: read the article's date line
     anchor = published or updated

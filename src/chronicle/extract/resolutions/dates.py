@@ -52,15 +52,6 @@ class When:
     shifted: bool = False  # a year away from the article's own ("last year", "last December")
 
 
-def parse_published(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def find_dates(text: str, published: dt.date | None) -> list[When]:
     """Every date-like expression in `text`, resolved against the article's date where needed."""
     out: list[When] = []
