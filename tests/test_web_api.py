@@ -82,6 +82,33 @@ def test_resolution_detail_has_sources_stages_reactions_and_votes(web_url, conn)
     assert detail["un_votes"][0]["votes"] and {"ms_code", "vote"} <= set(detail["un_votes"][0]["votes"][0])
 
 
+def test_country_chart_has_one_mark_per_year_from_the_furthest_stage():
+    from chronicle.web.render import chart_data
+
+    def row(year, body, adoption=None, tally=None, cosponsors=None, streak=None, sources=1):
+        return {"id": f"{body}|{year}", "year": year, "body": body, "status": "adopted", "adoption": adoption,
+                "tally": tally, "cosponsor_count": cosponsors, "streak": streak, "sources": sources}  # fmt: skip
+
+    rows = [
+        row(2023, "UNHRC", "recorded_vote", "28-2-17"),
+        row(2023, "UNGA Third Committee", "recorded_vote", "86-15-68", cosponsors=50),
+        row(2023, "UNGA plenary", "without_vote", cosponsors=61, streak=19),  # no tally: the committee's vote is shown
+        row(2024, "UNHRC", "consensus"),
+        row(2024, "UNGA plenary", "without_vote", cosponsors=60),
+        row(2025, "UNGA Third Committee"),
+        row(None, "UNGA plenary", "consensus"),  # undated: not charted
+    ]
+    chart = chart_data(rows)
+    assert [(y["year"], y["mark"], y["body"]) for y in chart] == [
+        (2023, "votes", "UNGA Third Committee"),
+        (2024, "without_vote", "UNGA plenary"),
+        (2025, "reported", "UNGA Third Committee"),
+    ]
+    assert chart[0]["votes"] == {"yes": 86, "no": 15, "abstain": 68} and chart[0]["cosponsors"] == 61
+    assert [s["body"] for s in chart[0]["stages"]] == ["UNGA plenary", "UNGA Third Committee", "UNHRC"]
+    assert chart[0]["stages"][0]["streak"] == 19 and chart[2]["cosponsors"] is None
+
+
 def test_document_detail_has_text_removed_spans_and_records_with_offsets(web_url):
     hit = next(h for h in get(web_url, "/api/search", q="Kim Song").json()["items"] if "000_" in h["path"])
     doc = get(web_url, f"/api/documents/{hit['id']}").json()

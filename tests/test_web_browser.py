@@ -94,28 +94,77 @@ def test_home_page_shows_what_the_database_holds(visit):
     visit.assert_quiet()
 
 
-def test_country_page_charts_every_reported_year_and_lists_the_seeds(visit):
+STAGES = ("UNGA plenary", "UNGA", "UNGA Third Committee", "UNHRC")  # furthest along first; other bodies after
+
+
+def stage_rank(row: dict) -> int:
+    return STAGES.index(row["body"]) if row["body"] in STAGES else len(STAGES)
+
+
+def _marks(kind: str, trace: dict) -> list[tuple]:
+    return [(kind, *mark) for mark in zip(trace["x"], trace["y"], trace["hover"], strict=True)]
+
+
+def chart_marks(visit) -> dict[str, dict]:
+    """The chart's marks by year, as Plotly holds them: a stacked bar (its yes, no and abstain traces share their
+    years) or one scatter point; each with its kind, its yes count (bars) and its hover text."""
+    traces = visit.page.evaluate(
+        "() => document.getElementById('chart').data.map(t => ({type: t.type, name: t.name, x: t.x, y: t.y,"
+        " hover: t.hovertext}))"
+    )
+    bars = [t for t in traces if t["type"] == "bar"]
+    assert [t["name"] for t in bars] in ([], ["yes", "no", "abstain"])
+    assert all(t["x"] == bars[0]["x"] for t in bars)
+    points = [mark for t in traces if t["type"] != "bar" for mark in _marks(t["name"], t)]
+    bar_points = _marks("votes", bars[0]) if bars else []
+    marks = bar_points + points
+    years = [m[1] for m in marks]
+    assert len(years) == len(set(years)), years  # never two marks for one year
+    drawn = visit.page.locator("#chart .scatterlayer .point").count()
+    assert drawn == len(points)  # every scatter mark is drawn
+    for n in range(len(bars)):
+        assert visit.page.locator(f"#chart .barlayer .trace:nth-child({n + 1}) .point").count() == len(bar_points)
+    return {year: {"kind": kind, "y": y, "hover": hover} for kind, year, y, hover in marks}
+
+
+def test_country_page_charts_one_mark_per_reported_year_and_lists_the_seeds(visit):
     visit.go("/countries/PRK")
     visit.page.wait_for_selector("#chart[data-rendered=true]")
     rows = api(visit.base, "/api/resolutions", target="PRK", limit=500)["items"]
     years = {str(r["year"]) for r in rows if r["year"] is not None}
-    traces = visit.page.evaluate(  # the years of every drawn mark (not of the invisible trace that orders the axis)
-        "() => document.getElementById('chart').data.filter(t => t.showlegend !== false).map(t => t.x[0])")
-    marked = [year for xs in traces for year in xs]
-    assert set(marked) == years and len(marked) >= len(years)
-    drawn = "#chart .barlayer .point, #chart .scatterlayer .trace:not(:first-child) .point"  # not the axis trace
-    assert visit.page.locator(drawn).count() == len(marked)
-    assert visit.page.locator("#chart .xaxislayer-above text").all_inner_texts()  # the axis is drawn
-    hover = visit.page.evaluate("() => document.getElementById('chart').data.flatMap(t => t.text).join(' ')")
+    marks = chart_marks(visit)
+    assert set(marks) == years and len(marks) == len(years)
+    ticks = visit.page.locator("#chart .xaxislayer-above text").evaluate_all("ts => ts.map(t => t.textContent)")
+    assert ticks == sorted(years)  # one category per year, oldest first
+    for r in rows:  # the hover of a year's mark lists every body of that year
+        if r["year"] is not None:
+            assert r["body"] in marks[str(r["year"])]["hover"], r["id"]
+    hover = " ".join(m["hover"] for m in marks.values())
     assert "co-sponsors: 62" in hover and "streak: 19 years in a row" in hover
     for r in rows:
         listed = visit.page.locator(f'tr.resolution[data-id="{r["id"]}"] li.source').evaluate_all(
-            "items => items.map(i => i.dataset.path)")
+            "items => items.map(i => i.dataset.path)"
+        )
         assert sorted(listed) == r["paths"], r["id"]
     paths = visit.page.locator("tr.resolution li.source").evaluate_all("items => items.map(i => i.dataset.path)")
     assert any(p.endswith(SEED_000) for p in paths) and any(p.endswith(SEED_001) for p in paths)
     assert visit.page.locator("table.timeline tbody tr").count() > 0
     visit.shot("country")
+    visit.assert_quiet()
+
+
+def test_a_year_with_recorded_votes_is_one_stacked_bar_of_its_furthest_voting_stage(visit):
+    rows = api(visit.base, "/api/resolutions", target="SYR", limit=500)["items"]
+    voted = [r for r in rows if r["year"] is not None and r["tally"]]
+    assert voted, "the examples report no vote on Syria"
+    visit.go("/countries/SYR")
+    visit.page.wait_for_selector("#chart[data-rendered=true]")
+    marks = chart_marks(visit)
+    assert set(marks) == {str(r["year"]) for r in rows if r["year"] is not None}
+    for year in {r["year"] for r in voted}:
+        best = min(stage_rank(r) for r in voted if r["year"] == year)
+        yes = {int(r["tally"].split("-")[0]) for r in voted if r["year"] == year and stage_rank(r) == best}
+        assert marks[str(year)]["kind"] == "votes" and marks[str(year)]["y"] in yes, year
     visit.assert_quiet()
 
 

@@ -46,7 +46,8 @@ def country_name(code: str) -> str | None:
 
 @router.get("/countries/{iso3}", response_class=HTMLResponse)
 def country(request: Request, iso3: Annotated[str, Path(pattern=r"^[A-Za-z]{3}$")]):
-    """The resolutions on one state by year and body (chart and table), the reactions, a timeline."""
+    """The resolutions on one state: a chart with one mark per year, a table by year and body, the reactions, a
+    timeline."""
     code = iso3.upper()
 
     def compute(conn):

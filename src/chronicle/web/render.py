@@ -103,10 +103,41 @@ def tally(value: str | None) -> dict[str, int] | None:
     return {"yes": yes, "no": no, "abstain": abstain}
 
 
+# The stages of a year's resolutions on a state, furthest along first: the General Assembly plenary adopts what its
+# Third Committee passed ("UNGA" is a report that names the Assembly without the stage), the Human Rights Council
+# votes apart; any other body (the Security Council) comes after them.
+STAGES = ("UNGA plenary", "UNGA", "UNGA Third Committee", "UNHRC")
+MARKS = ("votes", "consensus", "without_vote", "reported")  # what a year's mark shows (static/country.js)
+
+
+def stage_rank(body: str | None) -> int:
+    return STAGES.index(body) if body in STAGES else len(STAGES)
+
+
 def chart_data(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """What the country chart plots: one entry per dated resolution (static/country.js draws it)."""
-    return [
-        {"id": r["id"], "year": r["year"], "body": r["body"] or "?", "adoption": r["adoption"], "status": r["status"],
-         "votes": tally(r["tally"]), "cosponsors": r["cosponsor_count"], "streak": r["streak"]}
-        for r in rows if r["year"] is not None
-    ]  # fmt: skip
+    """What the country chart plots: one entry per reported year, oldest first (static/country.js draws it).
+
+    A year with a recorded tally is a `votes` mark with the tally of the furthest stage that has one; else the
+    furthest stage adopted by consensus or without a vote gives the mark; else it is `reported`. `stages` lists
+    every resolution of the year, furthest stage first, for the hover text; `cosponsors` is the most any of
+    them reports."""
+    by_year: dict[int, list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["year"] is not None:
+            by_year.setdefault(r["year"], []).append(r)
+    out = []
+    for year, found in sorted(by_year.items()):
+        stages = sorted(
+            ({"id": r["id"], "body": r["body"] or "?", "status": r["status"], "adoption": r["adoption"],
+              "votes": tally(r["tally"]), "cosponsors": r["cosponsor_count"], "streak": r["streak"],
+              "sources": r.get("sources") or 0} for r in found),
+            key=lambda s: (stage_rank(s["body"]), -s["sources"], s["id"]),
+        )  # fmt: skip
+        voted = [s for s in stages if s["votes"]]
+        settled = [s for s in stages if s["adoption"] in ("consensus", "without_vote")]
+        shown = (voted or settled or stages)[0]
+        mark = "votes" if voted else shown["adoption"] if settled else "reported"
+        counts = [s["cosponsors"] for s in stages if s["cosponsors"] is not None]
+        out.append({"year": year, "mark": mark, "body": shown["body"], "votes": shown["votes"],
+                    "cosponsors": max(counts) if counts else None, "stages": stages})  # fmt: skip
+    return out
