@@ -174,6 +174,22 @@ def test_security_headers_on_every_response(web_url):
         assert headers["referrer-policy"] == "no-referrer"
 
 
+def test_head_answers_like_get_without_a_body(web_url, conn):
+    doc_id = conn.execute("SELECT id FROM documents LIMIT 1").fetchone()[0]
+    for path in ("/", "/countries/PRK", "/search?q=resolution", f"/documents/{doc_id}", "/docs", "/api/stats",
+                 "/api/resolutions?target=PRK", "/api/search?q=non-refoulement", f"/api/documents/{doc_id}",
+                 "/openapi.json", "/static/style.css", "/static/vendor/plotly.min.js"):  # fmt: skip
+        got, head = httpx.get(web_url + path, timeout=30), httpx.head(web_url + path, timeout=30)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b"", path
+        for name in ("content-type", "content-length", "content-security-policy", "x-content-type-options",
+                     "referrer-policy", "x-frame-options"):  # fmt: skip
+            assert head.headers[name] == got.headers[name], (path, name)
+        assert int(head.headers["content-length"]) == len(got.content), path
+    missing = httpx.head(web_url + "/documents/ffffffffffffffff", timeout=30)
+    assert missing.status_code == 404 and missing.content == b"" and "content-security-policy" in missing.headers
+
+
 def test_openapi_documents_the_api(web_url):
     spec = get(web_url, "/openapi.json").json()
     assert {"/api/resolutions", "/api/quotes", "/api/actors", "/api/events", "/api/search",

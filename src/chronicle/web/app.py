@@ -1,4 +1,4 @@
-"""The web app: the REST API (api.py), the pages (pages.py), static files, security headers and error answers.
+"""The web app: the REST API (api.py), the pages (pages.py), static files, security headers, HEAD and error answers.
 
 `create_app(db_path)` builds it; `chronicle serve` runs it on uvicorn (through `from_env` when it runs more than
 one worker process). The app only reads: see reader.py.
@@ -58,6 +58,25 @@ class SecurityHeaders:
         return await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """ASGI middleware: a HEAD request is answered as its GET would be (status and headers, Content-Length and the
+    security headers included), without the body. FastAPI routes a GET endpoint for GET only, so HEAD got 405."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def send_headers_only(message):
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        return await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
 def create_app(db_path: str, query_seconds: float = QUERY_SECONDS) -> FastAPI:
     """The app over one database file, opened read-only (raises StoreError when it cannot be opened)."""
     app = FastAPI(
@@ -81,6 +100,7 @@ def create_app(db_path: str, query_seconds: float = QUERY_SECONDS) -> FastAPI:
     app.add_exception_handler(QueryTimeout, unavailable)
     app.add_exception_handler(sqlite3.Error, unavailable)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     return app
 
 
