@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from chronicle.nlp import sentences
+
 OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
@@ -38,7 +40,7 @@ def sentence_spans(sdoc) -> list[tuple[int, int]]:
     """Character spans of the sentences: spaCy's where it set them, else split at line breaks and end marks."""
     text = sdoc.text
     if sdoc.has_annotation("SENT_START") or sdoc.has_annotation("DEP"):
-        spans = [(s.start_char, s.end_char) for s in sdoc.sents]
+        spans = [(s.start_char, s.end_char) for s in sentences(sdoc)]
     else:
         spans, start = [], 0
         for match in _SENTENCE_END.finditer(text):
@@ -47,7 +49,7 @@ def sentence_spans(sdoc) -> list[tuple[int, int]]:
             start = match.end()
         if start < len(text):
             spans.append((start, len(text)))
-    return [piece for a, b in spans for piece in _split_after_quotes(text, a, b) if text[piece[0]:piece[1]].strip()]
+    return [piece for a, b in spans for piece in _split_after_quotes(text, a, b) if text[piece[0] : piece[1]].strip()]
 
 
 def _split_after_quotes(text: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -1,5 +1,5 @@
 """The spaCy pipeline, loaded once per process."""
 
-from chronicle.nlp.model import load
+from chronicle.nlp.model import load, sentences
 
-__all__ = ["load"]
+__all__ = ["load", "sentences"]

@@ -43,3 +43,11 @@ def load(name: str, exclude: tuple[str, ...] = ()) -> Language:
             nlp.add_pipe("sentencizer")
     LOGGER.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
+
+
+def sentences(sdoc) -> list:
+    """`sdoc.sents` as a list, computed once per parsed document (each extractor walks the sentences)."""
+    cached = sdoc.user_data.get("chronicle_sents")
+    if cached is None:
+        cached = sdoc.user_data["chronicle_sents"] = list(sdoc.sents)
+    return cached

@@ -15,6 +15,7 @@ from chronicle.extract.events.build import SentenceCoder
 from chronicle.extract.events.patterns import Arguments
 from chronicle.extract.events.resolutions import main_resolution, seed
 from chronicle.extract.events.triggers import might_hold_event
+from chronicle.nlp import sentences
 from chronicle.records import Document, Event
 
 LOGGER = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ def extract_events(doc: Document, sdoc) -> list[Event]:
     body, target = main_resolution(doc)
     coder = SentenceCoder(doc, Arguments(ActorIndex(doc, sdoc), body, target))
     events: list[Event] = []
-    for sent in sdoc.sents:
+    for sent in sentences(sdoc):
         if might_hold_event(sent):
             events.extend(coder.code(sent))
     return seed(doc, events)

@@ -14,6 +14,7 @@ from chronicle.extract.resolutions.build import finish, group, share_council_ses
 from chronicle.extract.resolutions.clauses import read_clause, split
 from chronicle.extract.resolutions.dates import dateline
 from chronicle.extract.resolutions.reactions import find_reactions
+from chronicle.nlp import sentences
 from chronicle.records import Document, Reaction, Resolution
 
 LOGGER = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ def extract_resolutions(doc: Document, sdoc) -> list[Resolution]:
         published, updated = dateline(doc.text)  # cleaning found no date: read the article's date line
     anchor = published or updated
     clauses = []
-    for number, sent in enumerate(sdoc.sents):
+    for number, sent in enumerate(sentences(sdoc)):
         text = sent.text.rstrip()
         if not text.strip():
             continue

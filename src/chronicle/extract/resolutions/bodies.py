@@ -54,6 +54,13 @@ PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 COMPILED = [(body, re.compile(p)) for body, p in PATTERNS]
+# Every pattern of a body needs one of these words (lower-cased); a clause with none of them skips its patterns.
+KEYWORDS = {
+    "UNGA Third Committee": ("committee",),
+    "UNHRC": ("commission", "council", "hrc"),
+    "UNSC": ("council", "unsc"),
+    "UNGA plenary": ("assembly", "unga", "plenary"),
+}
 
 # Words before a body that make it the addressee of a text, not its author
 # ("encourages the Security Council to consider", "goes to the full Assembly").
@@ -88,8 +95,10 @@ class BodyMention:
 
 def find_bodies(text: str, offset: int = 0) -> list[BodyMention]:
     """Every body named in `text`; of overlapping names the longest wins."""
+    lower = text.lower()
+    bodies = {body for body, words in KEYWORDS.items() if any(w in lower for w in words)}
     matches = sorted(
-        ((m.start(), m.end(), body) for body, pattern in COMPILED for m in pattern.finditer(text)),
+        ((m.start(), m.end(), body) for body, pattern in COMPILED if body in bodies for m in pattern.finditer(text)),
         key=lambda x: (x[0] - x[1], x[0]),
     )
     found: list[BodyMention] = []

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from chronicle.extract.resolutions.bodies import find_bodies
 from chronicle.extract.resolutions.places import find_places
 from chronicle.extract.resolutions.status import RES_NOUN
+from chronicle.nlp import sentences
 from chronicle.records import Document, Reaction, Resolution, Span
 
 LOGGER = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ def find_reactions(doc: Document, sdoc) -> list[Reaction]:
     sponsors = {s for r in doc.resolutions for s in r.sponsors}
     found: dict[tuple[str, int | None], tuple[str, int, Span, int | None]] = {}
     previous: list[str] = []
-    for sent in sdoc.sents:
+    for sent in sentences(sdoc):
         text, start = sent.text, sent.start_char
         if not text.strip():
             continue
