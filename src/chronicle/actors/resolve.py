@@ -30,8 +30,8 @@ def find_actors(doc: Document, sdoc) -> list[Actor]:
 
 def actor_index(doc: Document, sdoc) -> ActorIndex:
     """The document's actor index, built once per parsed document."""
-    cached = sdoc.user_data.get(_KEY)
-    if cached is not None and cached.text == sdoc.text:
+    cached = sdoc.user_data.get(_KEY)  # a Doc's text never changes, so what is kept on it stays true
+    if cached is not None:
         return cached
     index = _build(sdoc)
     sdoc.user_data[_KEY] = index

@@ -45,9 +45,9 @@ class Context:
 
     @classmethod
     def of(cls, sdoc, index: ActorIndex) -> Context:
-        text = sdoc.text
+        text = index.text  # the document's text, as the index read it (building sdoc.text again is slow)
         lines = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-        return cls(text, sdoc, index, [t.idx for t in sdoc], lines, sdoc.has_annotation("DEP"))
+        return cls(text, sdoc, index, sdoc.to_array("IDX").tolist(), lines, sdoc.has_annotation("DEP"))
 
     def tokens(self, a: int, b: int, limit: int = 10_000) -> list:
         """Tokens starting in [a, b), at most `limit` of them (from the start)."""
