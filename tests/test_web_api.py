@@ -128,6 +128,24 @@ def test_search_returns_snippets(web_url):
     assert [h["path"].endswith("000_376aa65d6dd90d01.txt") for h in seed] == [True]
 
 
+def test_search_pages_by_offset_and_by_cursor_agree(web_url, conn):
+    from chronicle.store import queries
+
+    whole = get(web_url, "/api/search", q="resolution", limit=500).json()["items"]
+    assert len(whole) > 12 and whole == queries.search(conn, "resolution", limit=500)
+    assert [h["score"] for h in whole] == sorted(h["score"] for h in whole)
+    walked, cursor = [], None
+    while True:
+        page = get(web_url, "/api/search", q="resolution", limit=5, **({"cursor": cursor} if cursor else {})).json()
+        walked += page["items"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert walked == whole
+    assert get(web_url, "/api/search", q="resolution", limit=5, offset=10).json()["items"] == whole[10:15]
+    assert queries.search(conn, "resolution", limit=5, offset=10) == whole[10:15]
+
+
 def test_actor_detail(web_url):
     actor = get(web_url, "/api/actors/" + quote("kim song")).json()
     assert actor["id"] == "Kim Song" and actor["kind"] == "person"

@@ -39,6 +39,10 @@ Kind = Annotated[Literal[queries.ACTOR_KINDS] | None, Query(description="state, 
 
 
 REFRESH_SECONDS = 60.0  # deadline of a background refresh of a kept answer (cache.py)
+# Search answers are kept however fast they were (the cache keeps others only past 20 ms): at 64 connections even a
+# 3 ms search for every request takes more than two cores have, and a search URL is asked again and again
+# (benchmarks/README.md, Serving). They are small (a page of snippets) and refreshed after each ingest commit.
+SEARCH_KEEP_AFTER = 0.0
 
 
 def _reading(request: Request, compute: Callable[[Any], Any], encode: Callable[[Any], Any]):
@@ -52,18 +56,26 @@ def _reading(request: Request, compute: Callable[[Any], Any], encode: Callable[[
     return state.cache, key, run, lambda: run(REFRESH_SECONDS)
 
 
-def read(request: Request, compute: Callable[[Any], Any], encode: Callable[[Any], Any] = lambda data: data):
-    """`encode(compute(conn))` over one snapshot, kept by the app's cache when it was slow, keyed by the URL."""
+def read(
+    request: Request,
+    compute: Callable[[Any], Any],
+    encode: Callable[[Any], Any] = lambda data: data,
+    keep_after: float | None = None,
+):
+    """`encode(compute(conn))` over one snapshot, kept by the app's cache when it was slow (took `keep_after`
+    seconds or more; default the cache's own threshold), keyed by the URL."""
     cache, key, run, refresh = _reading(request, compute, encode)
-    return cache.get(key, run, refresh)
+    return cache.get(key, run, refresh, keep_after)
 
 
-async def send(request: Request, compute: Callable[[Any], Any], fmt: str = "json") -> Response:
-    """An API answer as JSON (or CSV of its `items`), serialized once and kept as bytes. A kept answer is sent
-    from the event loop; anything else is read in the thread pool."""
+async def send(
+    request: Request, compute: Callable[[Any], Any], fmt: str = "json", keep_after: float | None = None
+) -> Response:
+    """An API answer as JSON (or CSV of its `items`), serialized once and kept as bytes (see `read`). A kept answer
+    is sent from the event loop; anything else is read in the thread pool."""
     cache, key, run, refresh = _reading(request, compute, lambda data: encoded(data, fmt))
     kept = cache.peek(key, refresh)
-    body, media = kept if kept is not None else await run_in_threadpool(cache.get, key, run, refresh)
+    body, media = kept if kept is not None else await run_in_threadpool(cache.get, key, run, refresh, keep_after)
     return Response(body, media_type=media)
 
 
@@ -108,9 +120,13 @@ async def listing(request: Request, rows_of: Callable[[Any, int], list[dict]], l
 
 
 def paginate(rows: list[dict], start: int, limit: int) -> dict:
-    page, more = rows[start : start + limit], len(rows) > start + limit
-    following = encode_cursor(start + limit) if more else None
-    return {"items": page, "offset": start, "limit": limit, "next_cursor": following}
+    return page_from(rows[start:], start, limit)
+
+
+def page_from(rows: list[dict], start: int, limit: int) -> dict:
+    """The page of `rows`, which begin at row `start` (one more than `limit` says there is a next page)."""
+    following = encode_cursor(start + limit) if len(rows) > limit else None
+    return {"items": rows[:limit], "offset": start, "limit": limit, "next_cursor": following}
 
 
 def csv_text(rows: list[dict]) -> str:
@@ -247,7 +263,12 @@ async def document(request: Request, doc_id: Annotated[str, Path(max_length=64)]
 async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 50,
            offset: Offset = 0, cursor: Cursor = None, fmt: Format = "json"):
     """Words in titles and clean text; each hit's snippet marks the matched words [like this]."""
-    return await listing(request, lambda conn, need: queries.search(conn, q, limit=need), limit, offset, cursor, fmt)
+    start = start_of(offset, cursor)  # the store skips to the page itself: snippets only for the rows sent
+
+    def page(conn):
+        return page_from(queries.search(conn, q, limit + 1, start), start, limit)
+
+    return await send(request, page, fmt, SEARCH_KEEP_AFTER)
 
 
 @router.get("/timeline/{code:path}", summary="One actor's timeline, oldest first")

@@ -1,13 +1,13 @@
 """Answers that were slow to compute, kept per URL until the database changes, then refreshed in the background.
 
 The store's listings aggregate over the whole corpus (one row per distinct actor, event or resolution), which
-takes a second or more on tens of thousands of documents. An answer that took longer than `min_seconds` is
-kept with the state of the database file it was read from (the size and mtime of the file and of its WAL).
-While that state holds, the kept answer is the answer. Once `chronicle ingest` commits, the kept answer is
-still served - it is a committed state, a little older - while one background thread reads it again; fast
-answers are never kept. Concurrent requests for one URL that is not kept wait for one computation. The
-background thread refreshes at most a quarter of the time (`idle_ratio`), so that during a long ingest the
-requests, not the refreshes, get the cores; kept answers then lag by more batches.
+takes a second or more on tens of thousands of documents. An answer that took longer than `min_seconds` (or the
+caller's `keep_after`: 0 keeps every answer) is kept with the state of the database file it was read from (the
+size and mtime of the file and of its WAL). While that state holds, the kept answer is the answer. Once
+`chronicle ingest` commits, the kept answer is still served - it is a committed state, a little older - while one
+background thread reads it again; fast answers are never kept. Concurrent requests for one URL that is not kept
+wait for one computation. The background thread refreshes at most a quarter of the time (`idle_ratio`), so that
+during a long ingest the requests, not the refreshes, get the cores; kept answers then lag by more batches.
 """
 
 from __future__ import annotations
@@ -44,9 +44,16 @@ class AnswerCache:
                 out += [0, 0]
         return tuple(out)
 
-    def get(self, key: str, compute: Callable[[], Any], refresh: Callable[[], Any] | None = None) -> Any:
+    def get(
+        self,
+        key: str,
+        compute: Callable[[], Any],
+        refresh: Callable[[], Any] | None = None,
+        keep_after: float | None = None,
+    ) -> Any:
         """The answer for `key`: kept, or computed now (once for all concurrent callers). `refresh` recomputes
-        in the background (default: `compute`)."""
+        in the background (default: `compute`); a computed answer is kept when it took `keep_after` seconds or
+        more (default `min_seconds`)."""
         now_state = self.state()
         kept = self.peek(key, refresh or compute, now_state)
         if kept is not None:
@@ -59,7 +66,7 @@ class AnswerCache:
         if not leader:
             return future.result()
         try:
-            value = self._compute(key, compute, now_state)
+            value = self._compute(key, compute, now_state, self.min_seconds if keep_after is None else keep_after)
         except BaseException as exc:
             future.set_exception(exc)
             raise
@@ -83,10 +90,10 @@ class AnswerCache:
                 self._refresher.submit(self._refresh, key, refresh)
             return kept[1]
 
-    def _compute(self, key: str, compute: Callable[[], Any], state: tuple) -> Any:
+    def _compute(self, key: str, compute: Callable[[], Any], state: tuple, keep_after: float) -> Any:
         start = time.monotonic()
         value = compute()
-        if time.monotonic() - start >= self.min_seconds:
+        if time.monotonic() - start >= keep_after:
             with self._lock:
                 self._kept[key] = (state, value)
                 while len(self._kept) > self.max_entries:

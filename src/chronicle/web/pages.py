@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader
 
 from chronicle.store import queries, timeline
 from chronicle.web import render as fragments
-from chronicle.web.api import read
+from chronicle.web.api import SEARCH_KEEP_AFTER, read
 
 router = APIRouter(include_in_schema=False)
 SOURCES_SHOWN = 12  # per resolution on a country page; the resolution's page lists them all
@@ -119,7 +119,7 @@ def search(request: Request, q: Annotated[str, Query(max_length=500)] = "",
            offset: Annotated[int, Query(ge=0, le=100_000)] = 0):
     hits = []
     if q.strip():
-        hits = read(request, lambda conn: queries.search(conn, q, limit=51, offset=offset))
+        hits = read(request, lambda conn: queries.search(conn, q, 51, offset), keep_after=SEARCH_KEEP_AFTER)
     return page("search.html", q=q, hits=hits[:50], more=len(hits) > 50, offset=offset)
 
 
