@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/throughput.py                    # 150 human-rights docs + the general mix
     .venv/bin/python benchmarks/throughput.py --hr-docs 400 --spark
     .venv/bin/python benchmarks/throughput.py --phases scaling   # only: all workers against one worker
+    .venv/bin/python benchmarks/throughput.py --phases ceiling   # only: the best ratio a fast path could reach
 
 Two corpora:
 - hr: human-rights news, varied from examples/ and the shared seeds by benchmarks/ingest.py's builder;
@@ -14,7 +15,10 @@ Phases, each in its own child process (figures from one run, so ratios hold on a
 - chronicle: `engines.local.ingest` into a fresh SQLite file with every extractor on, end to end
   (reading, cleaning, the fast path, parsing, extraction, near-duplicates, writing; the model load inside);
   with one worker, with all workers, and with one worker and `fast_path=False`;
-- spark: `engines.spark.run` into Parquet in local[1] and local[2] (JVM start outside the time).
+- spark: `engines.spark.run` into Parquet in local[1] and local[2] (JVM start outside the time);
+- ceiling: the best ratio to the baseline that any fast path keeping Chronicle's records could reach:
+  cleaning, plus the full pipeline's cost for the share of tokens in sentences holding a trigger form or a
+  speech cue (parse) and a capitalised word after the first (NER); the extractors and SQLite for free.
 Prints one JSON line: docs/s per phase, ratios, and peak RSS (MB) of the largest worker process.
 """
 
@@ -33,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERAL = ROOT.parent / "shared" / "benchmarks" / "article-extraction" / "html"
-PHASES = ("ratio", "scaling", "spark")
+PHASES = ("ratio", "scaling", "spark", "ceiling")
 
 
 # ---- corpora ----
@@ -92,6 +96,54 @@ def phase_chronicle(folder: Path, workers: int, fast_path: bool = True, **_) -> 
             "out_of_scope": report.out_of_scope}  # fmt: skip
 
 
+def phase_ceiling(folder: Path, workers: int, **_) -> dict:
+    """How fast Chronicle could be at best, next to the baseline, if it kept its records.
+
+    Cleaning is work the baseline does not do. A sentence-level fast path must still run the tagger, parser,
+    lemmas (tok2vec, tagger, parser, attribute_ruler, lemmatizer) over every sentence holding an event trigger
+    form or a speech cue, and NER over every sentence that can name a person or organisation (a capitalised
+    word after the first), in the documents the document-level test keeps. The best case charges only that,
+    at the full pipeline's cost per token, and nothing for the tokenizer test, the extractors or SQLite.
+    """
+    import spacy
+
+    from chronicle.cleaning import clean
+    from chronicle.extract.events.triggers import trigger_forms
+    from chronicle.extract.quotes.cues import REPORTING, SAYING
+    from chronicle.pipeline import in_scope
+    from chronicle.settings import Options
+
+    options = Options.from_env(extract=False)
+    items = _items(folder)
+    start = time.perf_counter()
+    texts = [doc.text for doc in (clean(item, options) for item in items) if doc.text.strip()]
+    clean_s = time.perf_counter() - start
+    nlp = spacy.load(options.model)
+    docs = [nlp.make_doc(t) for t in texts]
+    seconds: dict[str, float] = {}
+    for name, proc in nlp.pipeline:  # each component over the whole corpus, as the baseline runs it
+        start = time.perf_counter()
+        docs = list(proc.pipe(docs, batch_size=256))
+        seconds[name] = time.perf_counter() - start
+    cues, quotes = trigger_forms() | SAYING | REPORTING, set("\"\u201c\u201d")
+    tokens = parse_tokens = ner_tokens = 0
+    for doc in docs:
+        scoped = in_scope(doc)  # a document the fast path leaves out costs nothing
+        for sent in doc.sents:
+            n = len(sent)
+            tokens += n
+            if not scoped:
+                continue
+            parse_tokens += n * any(t.lower_ in cues or t.text in quotes for t in sent)
+            ner_tokens += n * any(i and t.is_alpha and t.text[:1].isupper() for i, t in enumerate(sent))
+    parse_s = sum(v for k, v in seconds.items() if k != "ner")
+    best = clean_s + parse_s * parse_tokens / tokens + seconds.get("ner", 0.0) * ner_tokens / tokens
+    return {"docs": len(texts), "seconds": sum(seconds.values()), "clean_seconds": clean_s,
+            "component_seconds": {k: round(v, 2) for k, v in seconds.items()},
+            "parse_share": parse_tokens / tokens, "ner_share": ner_tokens / tokens,
+            "ceiling_ratio": sum(seconds.values()) / best}  # fmt: skip
+
+
 def phase_spark(folder: Path, workers: int, **_) -> dict:
     from chronicle.engines import spark
     from chronicle.settings import Options
@@ -109,7 +161,7 @@ def phase_spark(folder: Path, workers: int, **_) -> dict:
     return {"docs": report.documents + len(report.failed), "seconds": seconds}
 
 
-CHILD = {"baseline": phase_baseline, "chronicle": phase_chronicle, "spark": phase_spark}
+CHILD = {"baseline": phase_baseline, "chronicle": phase_chronicle, "spark": phase_spark, "ceiling": phase_ceiling}
 
 
 def child(args) -> None:
@@ -139,7 +191,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hr-docs", type=int, default=150, help="documents in the human-rights corpus (150)")
     parser.add_argument("--workers", type=int, default=0, help="the 'all workers' count (0: all cores)")
-    parser.add_argument("--phases", default="ratio,scaling", help="comma-separated: ratio, scaling, spark")
+    parser.add_argument("--phases", default="ratio,scaling", help="comma-separated: ratio, scaling, spark, ceiling")
     parser.add_argument("--spark", action="store_true", help="add the spark phase (needs chronicle[spark], Java)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
@@ -171,6 +223,14 @@ def main() -> None:
                     full = run_child("chronicle", folder, 1, fast_path=False)
                     out["general_no_fast_path_docs_per_s"] = full["docs_per_s"]
                     out["general_fast_path_speedup"] = round(one["docs_per_s"] / full["docs_per_s"], 2)
+        if "ceiling" in phases:
+            for name, folder in (("hr", hr), ("general", general)):
+                best = run_child("ceiling", folder, 1)
+                out[f"{name}_clean_ms_per_doc"] = round(1000 * best["clean_seconds"] / best["docs"], 1)
+                out[f"{name}_full_parse_ms_per_doc"] = round(1000 * best["seconds"] / best["docs"], 1)
+                out[f"{name}_parse_token_share"] = round(best["parse_share"], 3)
+                out[f"{name}_ner_token_share"] = round(best["ner_share"], 3)
+                out[f"{name}_ceiling_ratio"] = round(best["ceiling_ratio"], 2)
         if "scaling" in phases:
             one = run_child("chronicle", hr, 1)
             many = run_child("chronicle", hr, workers)
