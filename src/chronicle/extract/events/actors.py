@@ -170,7 +170,8 @@ class ActorIndex:
         return None
 
     def _owner(self, token: Token, depth: int) -> Who | None:
-        """A named modifier: "Israeli troops", "China's foreign ministry", "government of Iran"."""
+        """A named modifier: "Israeli troops", "China's foreign ministry", "government of Iran", "diplomats from
+        EU member states"."""
         for child in token.children:
             if child.dep_ == "poss" and child.lower_ == "whose" and token.head.dep_ == "relcl":
                 found = self.who(token.head.head, depth + 1)  # "ASEAN, whose foreign ministers met"
@@ -181,13 +182,22 @@ class ActorIndex:
                 if found is not None and not found.generic:
                     return found
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):  # "activists from Amnesty International"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.named(pobj)
-                        if found is not None:
+                        if found is not None and not (child.lower_ == "from" and self._origin(token, found)):
                             return found
         return None
+
+    @staticmethod
+    def _origin(token: Token, found: Who) -> bool:
+        """ "refugees from Bangladesh" says where people came from, not whom they act for (as officials do)."""
+        lemma = token.lemma_.lower()
+        sector = sector_nouns().get(lemma)
+        if sector is None and lemma not in people_nouns():
+            return True  # "the return of refugees from Bangladesh": a place, the noun is no agent
+        return found.kind == "state" and lemma in people_nouns() and sector not in ("GOV", "MIL", "COP")
 
     def coordinated(self, token: Token) -> list[Who]:
         """Coordinated named modifiers of one head: "U.S. and South Korean forces" → USA, KOR (as MIL)."""

@@ -20,6 +20,8 @@ MEASURES = frozenset({"ton", "tonne", "million", "billion", "dollar", "shipment"
 # Nouns that hold a trigger noun in their "of" phrase the way a measure does: "joined the list of co-sponsors".
 CONTAINERS = frozenset({"list", "ranks", "rank", "group", "number", "round", "series"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+# Forms the small English model lemmatizes wrongly ("staged" → "stag"), read before a light verb is checked.
+LEMMA_FIXES = {"staged": "stage", "staging": "stage"}
 
 
 @dataclass(slots=True)
@@ -46,6 +48,11 @@ def unit_of(tok: Token) -> list[Token]:
         out += [doc[j + 1], doc[j + 2]]
         j += 2
     return out
+
+
+def verb_lemma(tok: Token) -> str:
+    """The lower-cased lemma, with the model's known lemmatizer slips fixed."""
+    return LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 def children(unit: list[Token]) -> list[Token]:
@@ -215,11 +222,11 @@ def find_hits(sent: SpacySpan, index: ActorIndex) -> list[Hit]:
             if trig.pos == "N" or (pos in ("NOUN", "PROPN") and "N" in trig.pos):
                 gv = governing_verb(tok)
                 allowed = set(trig.get("light") or light)
-                if gv is not None and gv.lemma_.lower() in allowed:
+                if gv is not None and verb_lemma(gv) in allowed:
                     head = gv
                 elif has_own_actor(tok, index) and tok.lemma_.lower() in trig.get("nominal", trig.lemmas):
                     nominal = True  # "Russia's invasion"; an entry may name the few nouns that stand alone
-                elif gv is not None and gv.lemma_.lower() in light and trig.get("light") is None:
+                elif gv is not None and verb_lemma(gv) in light and trig.get("light") is None:
                     head = gv
                 else:
                     continue
