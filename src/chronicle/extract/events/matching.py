@@ -81,6 +81,10 @@ def objects(unit: list[Token]) -> list[Token]:
         found.append(head.head)
     if head.dep_ == "conj" and head.tag_ == "VBN" and not any(t.dep_ == "nsubjpass" for t in found):
         found += [c for c in head.head.children if c.dep_ == "nsubjpass"]  # "was drafted by X and co-sponsored by Y"
+    if not any(t.dep_ == "nsubjpass" for t in found) and passive(head):
+        for part in unit:  # "The draft won 13 votes ... and was co-sponsored by": the subject it shares
+            if part.dep_ == "conj" and part.head.pos_ in ("VERB", "AUX"):
+                found += [c for c in part.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     out = []
     for t in found:
         out.append(t)
@@ -91,6 +95,8 @@ def objects(unit: list[Token]) -> list[Token]:
 def passive(head: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (head.dep_ == "acl" and head.tag_ == "VBN"):
         return True
+    if head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children(unit_of(head))):
+        return True  # "was co-sponsored": the tokenizer's pieces share the auxiliary
     # a participle coordinated with a passive shares its auxiliary: "was arrested and charged"
     return head.dep_ == "conj" and head.tag_ == "VBN" and head.head is not head and passive(head.head)
 

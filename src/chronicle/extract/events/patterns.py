@@ -60,7 +60,11 @@ class Arguments:
         head = hit.head
         span = hit.unit + ([head] if head is not hit.token else [])
         if passive(head):
-            return [g for c in children(span) if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = [g for c in children(span) if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not agents and hit.token.dep_ == "pobj" and hit.token.head.lower_ == "as":
+                # "61 countries signed on as co-sponsors", "Japan was listed as a co-sponsor": the role's holder
+                agents = [head.head] if head.dep_ == "acl" else [c for c in head.children if c.dep_ == "nsubjpass"]
+            return agents
         subs = [c for c in children(span) if c.dep_ in ("nsubj", "expl") and c.lower_ not in ("there",)]
         node = head
         for _ in range(4):
@@ -117,7 +121,8 @@ class Arguments:
         if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in COLLECTIVE_NOUNS:
             return []
         sent = tok.sent
-        for i in range(tok.i + 1, min(tok.i + 4, sent.end - 1)):
+        end = min(max(tok.i + 3, *(t.i for t in tok.subtree)) + 1, sent.end - 1)  # "signed on as ..., among them"
+        for i in range(tok.i + 1, end):
             if tok.doc[i].lower_ == "among" and tok.doc[i + 1].lower_ in ("them", "whom"):
                 found: list[Who] = []
                 for t in tok.doc[i + 2 : sent.end]:

@@ -1,0 +1,31 @@
+"""Events whose actors come from the article around the sentence, or from constructions the sentence gold
+(tests/gold/event_sentences.jsonl) does not exercise: groups of co-sponsors, lemmatizer slips, agents named by
+"from"."""
+
+from __future__ import annotations
+
+from tests.test_events import events_of, find
+
+LEAD = "The UN General Assembly's Third Committee on Thursday adopted a resolution condemning abuses in Myanmar. "
+
+
+def test_a_group_signed_on_as_co_sponsors_gives_its_named_members(options):
+    text = LEAD + ("The European Union drafted the resolution, and 40 countries signed on as co-sponsors, among them "
+                   "Canada, Japan and Australia.")
+    _, events = events_of(options, text)
+    for member in ("CAN", "JPN", "AUS"):
+        assert find(events, "SUPPORT", member, "UNO"), (member, [(e.type, e.source) for e in events])
+
+
+def test_a_hyphenated_passive_shares_the_subject_of_its_clause(options):
+    text = LEAD + "The draft won 120 votes and was co-sponsored by 50 countries, including Canada and Norway."
+    _, events = events_of(options, text)
+    assert find(events, "SUPPORT", "CAN", "UNO") and find(events, "SUPPORT", "NOR", "UNO")
+
+
+def test_staged_is_a_light_verb_and_from_names_the_group(options):
+    _, events = events_of(options, "In Seoul, activists from Amnesty International staged a protest outside the "
+                                   "Chinese embassy on Tuesday.")
+    assert find(events, "PROTEST", "NGO", "CHN")
+    _, events = events_of(options, LEAD + "It calls for the safe return of Rohingya refugees from Bangladesh.")
+    assert find(events, "REQUEST", "UNO") and not find(events, "REQUEST", target="BGD")
