@@ -29,3 +29,24 @@ def test_staged_is_a_light_verb_and_from_names_the_group(options):
     assert find(events, "PROTEST", "NGO", "CHN")
     _, events = events_of(options, LEAD + "It calls for the safe return of Rohingya refugees from Bangladesh.")
     assert find(events, "REQUEST", "UNO") and not find(events, "REQUEST", target="BGD")
+
+
+def test_actors_implied_by_the_sentence_before(options):
+    text = LEAD + "Russia, which is not a council member, did not take part. Its foreign ministry condemned the vote."
+    _, events = events_of(options, text)
+    assert find(events, "ACCUSE", "RUS", "UNO") and not find(events, "ACCUSE", "MMR")
+    text = LEAD + ("Britain and France led the drafting of the text, which 50 countries co-sponsored. It asks the UN "
+                   "High Commissioner for Human Rights to report back to the committee.")
+    _, events = events_of(options, text)
+    assert find(events, "REQUEST", "UNO") and not find(events, "REQUEST", "GBR")
+
+
+def test_a_named_apposition_and_a_misattached_conjunct_keep_the_speaker(options):
+    text = LEAD + ("Amnesty International welcomed the vote. Its deputy director, Jonas Lindahl, said that the "
+                   "result was \"a first step\" and urged member states to back the text in the plenary.")
+    _, events = events_of(options, text)
+    assert find(events, "REQUEST", "NGO")
+    text = ("China's ambassador, Zhang Liwei, said that the result was \"a win for fairness,\" and accused "
+            "Washington of interfering in China's internal affairs.")
+    _, events = events_of(options, text)
+    assert find(events, "ACCUSE", "CHN", "USA")

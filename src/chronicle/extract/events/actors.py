@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from chronicle.actors import gazetteer
+from chronicle.actors.resolve import actor_index
 from chronicle.extract.events.ontology import load_data
 from chronicle.records import Actor, Document
 
@@ -146,6 +147,12 @@ class ActorIndex:
         named = self.named(token)
         if named is not None:
             return named
+        if token.pos_ == "NOUN":
+            for child in token.children:  # "its deputy regional director, Jonas Lindahl,": the name is the noun's
+                if child.dep_ == "appos" and child.pos_ == "PROPN":
+                    found = self.named(child)
+                    if found is not None and found.kind in ("person", "org", "igo"):
+                        return found
         lemma = token.lemma_.lower()
         if lemma in group_nouns() or token.lower_ in group_nouns():
             for child in token.children:
@@ -179,6 +186,9 @@ class ActorIndex:
                     return found
             if child.dep_ in MODIFIER_DEPS and child.pos_ in ("PROPN", "ADJ", "NOUN", "PRON"):
                 found = self.who(child, depth + 1) if child.pos_ != "PRON" else self.pronoun_mention(child)
+                if found is None and child.lower_ in ("its", "their") and not any(
+                        t.pos_ in ("NOUN", "PROPN") for t in token.doc[token.sent.start : child.i]):
+                    found = self.in_focus(child)  # "Russia did not take part. Its foreign ministry condemned ..."
                 if found is not None and not found.generic:
                     return found
         for child in token.children:
@@ -210,6 +220,15 @@ class ActorIndex:
                     return [Who(w.id, w.country, sector or w.sector, w.kind) if w.kind in STATE_KINDS else w
                             for w in found]
         return []
+
+    def in_focus(self, token: Token) -> Who | None:
+        """The state or body in focus where the token stands (the subject of its sentence or of the one before),
+        as the actors stage reads "its" for a speaker."""
+        refs = actor_index(self.doc, self.sdoc)
+        ref = refs.focus(token.idx, lambda r: r.kind in ("state", "igo", "org") and r.role not in ("title", "demonym"),
+                         back=2)
+        actor = self.by_id.get(ref.actor) if ref is not None else None
+        return from_actor(actor) if actor is not None else None
 
     def pronoun_mention(self, token: Token) -> Who | None:
         actor = self.mention(token)

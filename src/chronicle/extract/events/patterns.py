@@ -75,10 +75,13 @@ class Arguments:
                 break
             if node.dep_ not in CLIMB or node.head is node:
                 break
+            shared = node.dep_ == "conj"
             node = node.head.head if node.dep_ == "pcomp" or node.head.dep_ == "prep" else node.head
             subs = [c for c in node.children if c.dep_ == "nsubj"]
             if passive(node):
                 subs = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if shared and subs and not any(self._agentive(s) for s in subs):
+                subs = []  # "said that the result was a win and accused Washington": no result accuses; climb on
         out = []
         for s in subs:
             if s.lower_ in RELATIVE and s.head.dep_ == "relcl":
@@ -88,6 +91,11 @@ class Arguments:
             out.append(s)
             out.extend(c for c in s.conjuncts if c.pos_ in ("NOUN", "PROPN"))
         return out
+
+    def _agentive(self, tok: Token) -> bool:
+        """Whether a subject can act: an actor, a pronoun, a resolution, a generic agent."""
+        return (tok.lower_ in PRONOUNS or tok.pos_ == "PRON" or tok.lemma_.lower() in RESOLUTION_NOUNS
+                or self.index.who(tok) is not None)
 
     def _nominal_subjects(self, tok: Token) -> list[Token]:
         for c in tok.children:
@@ -168,8 +176,16 @@ class Arguments:
         if start == 0 or not self.index.doc.resolutions:
             return False
         prev = tok.doc[start - 1].sent
-        return any(t.dep_ in ("nsubj", "nsubjpass") and (t.lemma_.lower() in ("resolution", "text", "draft") or
-                                                         (t.lower_ == "it" and t.i == prev.start)) for t in prev)
+        if any(t.dep_ in ("nsubj", "nsubjpass") and (t.lemma_.lower() in ("resolution", "text", "draft") or
+                                                     (t.lower_ == "it" and t.i == prev.start)) for t in prev):
+            return True
+        if tok.i != start:
+            return False
+        # "... led the drafting of the text, which 50 countries co-sponsored. It asks ...": the text is the last
+        # thing the sentence before named that "it" can stand for
+        texts = [t for t in prev if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in ("resolution", "text")]
+        return bool(texts) and not any(t.tag_ in ("NNP", "NN") and self.index.named(t) is not None
+                                       for t in prev if t.i > texts[-1].i)
 
     def _antecedent(self, tok: Token) -> Who | None:
         """A pronoun's actor: the subject of the clause that reports it, else the nearest named actor before it."""
