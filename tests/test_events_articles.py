@@ -50,3 +50,12 @@ def test_a_named_apposition_and_a_misattached_conjunct_keep_the_speaker(options)
             "Washington of interfering in China's internal affairs.")
     _, events = events_of(options, text)
     assert find(events, "ACCUSE", "CHN", "USA")
+
+
+def test_the_headline_gives_no_events_of_its_own(options):
+    text = ("Washington and Brussels sanction North Korean officials over prison camps\n\n"
+            "The United States imposed sanctions on three North Korean officials on Monday.")
+    doc, events = events_of(options, text)
+    assert doc.source.title and doc.text.startswith(doc.source.title)
+    assert find(events, "SANCTION", "USA", "PRK")
+    assert all(ev.evidence[0].start > len(doc.source.title) for ev in events)

@@ -30,7 +30,20 @@ def extract_events(doc: Document, sdoc) -> list[Event]:
     body, target = main_resolution(doc)
     coder = SentenceCoder(doc, Arguments(ActorIndex(doc, sdoc), body, target))
     events: list[Event] = []
+    skip = headline_end(doc)
     for sent in sentences(sdoc):
-        if might_hold_event(sent):
+        if sent.start_char >= skip and might_hold_event(sent):
             events.extend(coder.code(sent))
     return seed(doc, events)
+
+
+def headline_end(doc: Document) -> int:
+    """Where the headline ends when the text opens with it (the title, without a full stop): it restates the
+    lead in headline grammar ("Washington and Brussels list officials"), so its events would count twice."""
+    title = (doc.source.title or "").strip()
+    first = doc.text.lstrip()
+    offset = len(doc.text) - len(first)
+    line = first.split("\n", 1)[0].strip()
+    if title and line == title and line[-1:] not in ".!?\"”":
+        return offset + len(line)
+    return 0
