@@ -59,3 +59,12 @@ def test_the_headline_gives_no_events_of_its_own(options):
     assert doc.source.title and doc.text.startswith(doc.source.title)
     assert find(events, "SANCTION", "USA", "PRK")
     assert all(ev.evidence[0].start > len(doc.source.title) for ev in events)
+
+
+def test_should_know_is_a_warning_not_a_request(options):
+    _, events = events_of(options, "\"Those who run Iran's prisons should know that the world is watching,\" said "
+                                   "Rebecca Hale, a spokesperson for the State Department.")
+    assert not find(events, "REQUEST")
+    _, events = events_of(options, "\"China should stop intimidating its neighbours,\" the Philippine defence "
+                                   "secretary said.")
+    assert find(events, "REQUEST", "PHL", "CHN")

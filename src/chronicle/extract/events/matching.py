@@ -260,7 +260,18 @@ def must_hits(sent: SpacySpan, hits: list[Hit]) -> list[Hit]:
                 continue
             if any(a.dep_ == "aux" and a.lemma_ == "have" for a in comp.children):
                 continue  # "should never have been called": a reproach about the past, not a request
+            if not asks_an_act(comp):
+                continue
             trig = lex.Trigger((tok.lemma_,), "V", "REQUEST", None, rule["cameo"], 0.5, {"request": True})
             out.append(Hit(tok, trig, tok, [tok], content=[comp]))
             break
     return out
+
+
+# "should know that", "must be the beginning": a warning or a judgement, not an act asked of anyone.
+NOT_ACTS = frozenset({"know", "understand", "realize", "realise", "remember", "learn", "be"})
+
+
+def asks_an_act(comp: Token) -> bool:
+    """Whether a must/should clause asks someone to act, not to know or to be something."""
+    return comp.lemma_.lower() not in NOT_ACTS
