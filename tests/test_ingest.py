@@ -319,3 +319,21 @@ def test_a_story_run_many_times_keeps_its_text(tmp_path, db, fast):
     assert report.stored == 4 and not report.failed
     for (text,) in db.conn.execute("SELECT text FROM documents"):
         assert all(line in text for line in shared)
+
+
+def test_a_chunk_parsed_together_gives_the_records_of_one_by_one(options):
+    """Workers parse a chunk of items with one nlp.pipe call; every record must be what a lone parse gives."""
+    from chronicle.engines.local import CHUNK, run_item, run_items
+    from chronicle.sources import RawItem, read_all
+
+    from .conftest import EXAMPLES
+
+    items = [x for x in read_all([str(EXAMPLES), str(SEEDS)], options.max_input_bytes) if isinstance(x, RawItem)]
+    assert len(items) > CHUNK  # several chunks, the last one short
+    together = [o for start in range(0, len(items), CHUNK) for o in run_items(items[start : start + CHUNK], options)]
+    alone = [run_item(item, options) for item in items]
+    assert [o.path for o in together] == [o.path for o in alone]
+    for a, b in zip(together, alone, strict=True):
+        assert a.error == b.error and a.skipped == b.skipped and a.signature == b.signature, a.path
+        assert a.doc.to_record() == b.doc.to_record(), a.path
+    assert sum(len(o.doc.events) + len(o.doc.quotes) for o in together) > 100
