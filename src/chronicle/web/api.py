@@ -13,9 +13,10 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
@@ -104,6 +105,23 @@ def decode_cursor(cursor: str) -> int:
     return value
 
 
+@dataclass(slots=True, frozen=True)
+class Page:
+    """The page a list endpoint was asked for: its first row, its length, JSON or CSV."""
+
+    start: int
+    limit: int
+    fmt: str
+
+
+def paging(limit: Limit = 50, offset: Offset = 0, cursor: Cursor = None, fmt: Format = "json") -> Page:
+    """The paging parameters every list takes (a FastAPI dependency): `limit`, `offset` or `cursor`, `format`."""
+    return Page(start_of(offset, cursor), limit, fmt)
+
+
+Paging = Annotated[Page, Depends(paging)]
+
+
 def start_of(offset: int, cursor: str | None) -> int:
     if cursor is None:
         return offset
@@ -112,11 +130,10 @@ def start_of(offset: int, cursor: str | None) -> int:
     return decode_cursor(cursor)
 
 
-async def listing(request: Request, rows_of: Callable[[Any, int], list[dict]], limit: int, offset: int,
-            cursor: str | None, fmt: str) -> Response:
+async def listing(request: Request, rows_of: Callable[[Any, int], list[dict]], page: Page) -> Response:
     """One page of `rows_of(conn, rows_needed)`, as JSON or CSV."""
-    start = start_of(offset, cursor)
-    return await send(request, lambda conn: paginate(rows_of(conn, start + limit + 1), start, limit), fmt)
+    start, limit = page.start, page.limit
+    return await send(request, lambda conn: paginate(rows_of(conn, start + limit + 1), start, limit), page.fmt)
 
 
 def paginate(rows: list[dict], start: int, limit: int) -> dict:
@@ -155,14 +172,11 @@ async def stats(request: Request):
 @router.get("/resolutions", summary="Distinct resolutions by year, oldest first")
 async def resolutions(
     request: Request,
+    page: Paging,
     target: Text = None,
     body: Text = None,
     since: Year = None,
     until: Year = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    cursor: Cursor = None,
-    fmt: Format = "json",
 ):
     """`target`: a state code; `body`: part of the body's name; `since`/`until`: first and last year shown."""
 
@@ -170,7 +184,7 @@ async def resolutions(
         found = timeline.resolutions(conn, target=target, body=body, since=since)
         return [r for r in found if until is None or (r["year"] is not None and r["year"] <= until)]
 
-    return await listing(request, rows, limit, offset, cursor, fmt)
+    return await listing(request, rows, page)
 
 
 @router.get("/resolutions/{cluster_id:path}", summary="One resolution: sources, stages, reactions, UN votes")
@@ -187,28 +201,23 @@ async def resolution(request: Request, cluster_id: Annotated[str, Path(max_lengt
 @router.get("/quotes", summary="Quotes, newest first")
 async def quotes(
     request: Request,
+    page: Paging,
     speaker: Text = None,
     actor: Text = None,
     q: Text = None,
     since: Since = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    cursor: Cursor = None,
-    fmt: Format = "json",
 ):
     """`speaker`: part of the name or the id; `actor`: speaker id or affiliation; `q`: words all in the quote."""
 
     def rows(conn, need):
         return queries.quotes(conn, speaker=speaker, actor=actor, search=q, since=since, limit=need)
 
-    return await listing(request, rows, limit, offset, cursor, fmt)
+    return await listing(request, rows, page)
 
 
 @router.get("/actors", summary="Distinct actors, most widely reported first")
-async def actors(request: Request, kind: Kind = None, limit: Limit = 50, offset: Offset = 0, cursor: Cursor = None,
-           fmt: Format = "json"):
-    return await listing(request, lambda conn, need: queries.actors(conn, kind=kind, limit=need), limit, offset, cursor,
-                   fmt)
+async def actors(request: Request, page: Paging, kind: Kind = None):
+    return await listing(request, lambda conn, need: queries.actors(conn, kind=kind, limit=need), page)
 
 
 @router.get("/actors/{actor_id:path}", summary="One actor with its timeline")
@@ -227,21 +236,18 @@ async def actor(request: Request, actor_id: Annotated[str, Path(max_length=200)]
 @router.get("/events", summary="Distinct events, newest first")
 async def events(
     request: Request,
+    page: Paging,
     actor: Text = None,
     type: Text = None,
     context: Text = None,
     since: Since = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    cursor: Cursor = None,
-    fmt: Format = "json",
 ):
     """`actor`: source or target id; `type`: PLOVER type (REJECT); `context`: PLOVER context (human_rights)."""
 
     def rows(conn, need):
         return queries.events(conn, actor=actor, type=type, since=since, context=context, limit=need)
 
-    return await listing(request, rows, limit, offset, cursor, fmt)
+    return await listing(request, rows, page)
 
 
 @router.get("/documents/{doc_id}", summary="One document: clean text, removed spans, every record with offsets")
@@ -260,27 +266,24 @@ async def document(request: Request, doc_id: Annotated[str, Path(max_length=64)]
 
 
 @router.get("/search", summary="Full-text search (FTS5) with snippets")
-async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 50,
-           offset: Offset = 0, cursor: Cursor = None, fmt: Format = "json"):
+async def search(request: Request, page: Paging, q: Annotated[str, Query(min_length=1, max_length=500)]):
     """Words in titles and clean text; each hit's snippet marks the matched words [like this]."""
-    start = start_of(offset, cursor)  # the store skips to the page itself: snippets only for the rows sent
+    start, limit = page.start, page.limit  # the store skips to the page itself: snippets only for the rows sent
 
-    def page(conn):
+    def hits(conn):
         return page_from(queries.search(conn, q, limit + 1, start), start, limit)
 
-    return await send(request, page, fmt, SEARCH_KEEP_AFTER)
+    return await send(request, hits, page.fmt, SEARCH_KEEP_AFTER)
 
 
 @router.get("/timeline/{code:path}", summary="One actor's timeline, oldest first")
-async def actor_timeline(request: Request, code: Annotated[str, Path(max_length=200)], limit: Limit = 50,
-                   offset: Offset = 0, cursor: Cursor = None, fmt: Format = "json"):
+async def actor_timeline(request: Request, page: Paging, code: Annotated[str, Path(max_length=200)]):
     """Resolutions on, reactions by or about, quotes from and events of `code` (PRK, EU, a person's name)."""
-    start = start_of(offset, cursor)
 
-    def page(conn):
-        items = timeline.timeline(conn, code)
-        if not items:
+    def items(conn):
+        found = timeline.timeline(conn, code)
+        if not found:
             raise not_found("actor in any timeline", code)
-        return paginate(items, start, limit)
+        return paginate(found, page.start, page.limit)
 
-    return await send(request, page, fmt)
+    return await send(request, items, page.fmt)
