@@ -68,3 +68,15 @@ def test_should_know_is_a_warning_not_a_request(options):
     _, events = events_of(options, "\"China should stop intimidating its neighbours,\" the Philippine defence "
                                    "secretary said.")
     assert find(events, "REQUEST", "PHL", "CHN")
+
+
+def test_a_walkout_by_diplomats_from_a_bloc_targets_the_state_the_article_is_about(options):
+    text = ("The UN Human Rights Council on Thursday adopted a resolution on Belarus. Diplomats from several "
+            "European Union member states walked out of the chamber when the Belarusian representative spoke.")
+    _, events = events_of(options, text)
+    assert find(events, "PROTEST", "EUR", "BLR")
+
+
+def test_air_strikes_are_assaults_not_labour_strikes(options):
+    _, events = events_of(options, "Israeli air strikes continued across Gaza on Wednesday.")
+    assert find(events, "ASSAULT", "ISR") and not find(events, "PROTEST")

@@ -196,6 +196,9 @@ class ActorIndex:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.named(pobj)
+                        if found is None and child.lower_ == "from" and depth < 3:
+                            found = self.who(pobj, depth + 1)  # "diplomats from several EU member states"
+                            found = None if found is None or found.generic else found
                         if found is not None and not (child.lower_ == "from" and self._origin(token, found)):
                             return found
         return None

@@ -279,8 +279,10 @@ class SentenceCoder:
         focal = self.index.focal
         if etype in DOMESTIC and focal and source.country == focal:
             return [Who(focal, source.country, "GOV" if etype == "PROTEST" else "CVL", "state", generic=True)]
-        if etype in IMPLICIT_FOCAL and focal and source.country not in (focal, None) and self.doc.resolutions:
-            # "condemned the returns" in an article about China's returns: the state the article is about
+        if (etype in IMPLICIT_FOCAL or (etype == "PROTEST" and official(source))) and focal and \
+                source.country not in (focal, None) and self.doc.resolutions:
+            # "condemned the returns" in an article about China's returns, diplomats walking out of a debate on
+            # Belarus: the state the article is about
             return [self.args.who_of_id(focal)]
         return []
 

@@ -55,8 +55,9 @@ class Arguments:
 
     # -- sources ---------------------------------------------------------------------------------------------
     def subject_tokens(self, hit: Hit) -> list[Token]:
-        if hit.nominal:
-            return self._nominal_subjects(hit.token)
+        if hit.nominal or (hit.head is not hit.token and hit.token.dep_ in ("nsubj", "nsubjpass")
+                           and hit.token.head.i == hit.head.i):
+            return self._nominal_subjects(hit.token)  # "Russia's invasion", "Israeli air strikes continued"
         head = hit.head
         span = hit.unit + ([head] if head is not hit.token else [])
         if passive(head):
