@@ -104,3 +104,12 @@ def web_url(web_db):
 
     with serving(web_db) as base:
         yield base
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A fresh store in a SQLite file of the test's own."""
+    from chronicle.store.db import Store
+
+    with Store(str(tmp_path / "test.db")) as store:
+        yield store

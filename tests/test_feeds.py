@@ -12,7 +12,6 @@ from chronicle.engines.local import ingest
 from chronicle.errors import UnknownFormat
 from chronicle.settings import Options
 from chronicle.sources import read_all
-from chronicle.store.db import Store
 
 from .test_urls import CAP, article_html, serve, stored_url
 
@@ -25,14 +24,9 @@ def site():
 
 
 @pytest.fixture
-def db(tmp_path):
-    with Store(str(tmp_path / "test.db")) as store:
-        yield store
-
-
-@pytest.fixture
 def short_timeout(monkeypatch):
     monkeypatch.setenv("CHRONICLE_FETCH_TIMEOUT", "0.5")
+
 
 MISSING = {5, 15, 25, 35, 45}  # items whose page is gone (404)
 SLOW, HUGE = 10, 20  # an item whose page answers after the timeout, one over the size cap

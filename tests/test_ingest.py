@@ -33,12 +33,6 @@ def fast():
     return Options.from_env(extract=False)
 
 
-@pytest.fixture
-def db(tmp_path):
-    with Store(str(tmp_path / "test.db")) as store:
-        yield store
-
-
 def table_counts(conn) -> dict[str, int]:
     tables = ("documents", "removed", "actors", "quotes", "resolutions", "reactions", "events", "minhashes")
     return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}

@@ -118,12 +118,6 @@ def site():
 
 
 @pytest.fixture
-def db(tmp_path):
-    with Store(str(tmp_path / "test.db")) as store:
-        yield store
-
-
-@pytest.fixture
 def short_timeout(monkeypatch):
     """Fetches give up after half a second, so a slow page costs the test little."""
     monkeypatch.setenv("CHRONICLE_FETCH_TIMEOUT", "0.5")

@@ -12,7 +12,6 @@ from chronicle.engines.local import ingest
 from chronicle.errors import EmptyInput, InputTooLarge, MalformedRecord
 from chronicle.settings import Options
 from chronicle.sources import read_all
-from chronicle.store.db import Store
 
 from .test_urls import COUNTRIES, article_html
 
@@ -103,12 +102,6 @@ def big_warc() -> Warc:
             warc.html(n)
             n += 1
     return warc
-
-
-@pytest.fixture
-def db(tmp_path):
-    with Store(str(tmp_path / "test.db")) as store:
-        yield store
 
 
 def test_a_thousand_record_warc_gz_ingests_end_to_end(tmp_path, db):
