@@ -80,3 +80,12 @@ def test_a_walkout_by_diplomats_from_a_bloc_targets_the_state_the_article_is_abo
 def test_air_strikes_are_assaults_not_labour_strikes(options):
     _, events = events_of(options, "Israeli air strikes continued across Gaza on Wednesday.")
     assert find(events, "ASSAULT", "ISR") and not find(events, "PROTEST")
+
+
+def test_crimes_committed_including_a_nominal_event_are_that_event(options):
+    text = ("In March the commission reported that Russian forces had committed war crimes, including the unlawful "
+            "deportation of Ukrainian children to Russia.")
+    _, events = events_of(options, text)
+    assert find(events, "COERCE", "RUS", "UKR")
+    _, events = events_of(options, "Sudan's army sent reinforcements, including armoured vehicles, into Darfur.")
+    assert not find(events, "AID")

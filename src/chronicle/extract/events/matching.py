@@ -20,6 +20,8 @@ MEASURES = frozenset({"ton", "tonne", "million", "billion", "dollar", "shipment"
 # Nouns that hold a trigger noun in their "of" phrase the way a measure does: "joined the list of co-sponsors".
 CONTAINERS = frozenset({"list", "ranks", "rank", "group", "number", "round", "series"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+# Nouns whose instances an "including" phrase lists: "committed crimes, including the torture of opponents".
+CRIMES = frozenset({"crime", "abuse", "violation", "atrocity", "offence", "offense"})
 # Forms the small English model lemmatizes wrongly ("staged" → "stag"), read before a light verb is checked.
 LEMMA_FIXES = {"staged": "stage", "staging": "stage"}
 
@@ -115,6 +117,9 @@ def governing_verb(tok: Token) -> Token | None:
         return governing_verb(node.head.head)  # "delivered 50 tons of food aid", "joined the list of co-sponsors"
     if node.dep_ == "compound" and node.head.dep_ in ("dobj", "nsubjpass"):
         return governing_verb(node.head)
+    if node.dep_ == "pobj" and node.head.lower_ in ("including", "notably") and \
+            node.head.head.lemma_.lower() in CRIMES:
+        return governing_verb(node.head.head)  # "committed crimes, including the deportation of children"
     return None
 
 
