@@ -1,4 +1,4 @@
-"""The Spark engine: the local engine's stages (`engines.local.run_item`) per partition, records as Parquet.
+"""The Spark engine: the local engine's stages (`engines.local.run_items`) per partition, records as Parquet.
 
     chronicle ingest INPUTS --engine spark [--master local[*]]      # Spark job, then load-parquet into SQLite
     spark-submit --master spark://host:7077 "$(python -c 'import chronicle.engines.spark as m; print(m.__file__)')" \\
@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from chronicle.engines.local import IngestReport, Outcome, run_item, store_outcomes
+from chronicle.engines.local import CHUNK, IngestReport, Outcome, run_items, store_outcomes
 from chronicle.errors import InputError, MissingDependency
 from chronicle.records import from_record
 from chronicle.settings import Options
@@ -128,11 +128,13 @@ def display_path(uri: str) -> str:
 
 
 def _partition(options: Options, pairs: Iterator[tuple[str, bytes]]) -> Iterator[tuple]:
-    """One partition of (uri, bytes): the same readers and stages as a local worker, one row per document."""
+    """One partition of (uri, bytes): the same readers and stages as a local worker (items in chunks whose
+    parse is shared), one row per document."""
     from chronicle import nlp
 
     if options.extract:
         nlp.load(options.model)  # once per executor process (cached): Python workers are reused across tasks
+    chunk: list = []
     with tempfile.TemporaryDirectory(prefix="chronicle-spark-") as tmp:
         for uri, data in pairs:
             path = display_path(uri)
@@ -145,9 +147,14 @@ def _partition(options: Options, pairs: Iterator[tuple[str, bytes]]) -> Iterator
                         yield _row(path + item.source[len(local):], error=item.reason)
                         continue
                     item.path = path + item.path[len(local):]  # keeps "#line" of JSONL and WARC records
-                    yield _outcome_row(run_item(item, options))
+                    chunk.append(item)
+                    if len(chunk) == CHUNK:
+                        yield from map(_outcome_row, run_items(chunk, options))
+                        chunk = []
             finally:
                 os.remove(local)
+    if chunk:
+        yield from map(_outcome_row, run_items(chunk, options))
 
 
 def _row(path: str, **values) -> tuple:
