@@ -26,13 +26,21 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = N
             writer.writerow({k: _flat(row.get(k)) for k in columns})
     else:
         table = Table(title=title, show_lines=False)
+        cells = [[_cell(row.get(c)) for c in columns] for row in rows]
         for col in columns:
             table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(*[Text(_flat(row.get(c))) for c in columns])  # Text: article text is never markup
+        for row in cells:
+            table.add_row(*[Text(cell) for cell in row])  # Text: article text is never markup
         Console(width=max(120, Console().width)).print(table)
         if not rows:
             Console(stderr=True).print("no matching records")
+
+
+def _cell(value: Any) -> str:
+    """A table cell: a list shows one item a line (paths, sources), anything else as in CSV."""
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return "\n".join(str(v) for v in value)
+    return _flat(value)
 
 
 def _flat(value: Any) -> str:
