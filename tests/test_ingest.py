@@ -317,14 +317,16 @@ def test_a_story_run_many_times_keeps_its_text(tmp_path, db, fast):
 
 def test_a_chunk_parsed_together_gives_the_records_of_one_by_one(options):
     """Workers parse a chunk of items with one nlp.pipe call; every record must be what a lone parse gives."""
-    from chronicle.engines.local import CHUNK, run_item, run_items
+    from chronicle.engines.local import CHUNK, _chunks, run_item, run_items
     from chronicle.sources import RawItem, read_all
 
     from .conftest import EXAMPLES
 
     items = [x for x in read_all([str(EXAMPLES), str(SEEDS)], options.max_input_bytes) if isinstance(x, RawItem)]
     assert len(items) > CHUNK  # several chunks, the last one short
-    together = [o for start in range(0, len(items), CHUNK) for o in run_items(items[start : start + CHUNK], options)]
+    chunks = list(_chunks(items))
+    assert len(chunks) > 1 and 1 < max(map(len, chunks)) <= CHUNK  # some parses are shared
+    together = [o for chunk in chunks for o in run_items(chunk, options)]
     alone = [run_item(item, options) for item in items]
     assert [o.path for o in together] == [o.path for o in alone]
     for a, b in zip(together, alone, strict=True):

@@ -71,6 +71,7 @@ def run_extractors_many(docs: list[Document], options: Options) -> list[str | No
         doc.resolutions = extract_resolutions(doc, sdoc)
         doc.reactions = extract_reactions(doc, sdoc)
         doc.events = extract_events(doc, sdoc)
+        sdoc.user_data.clear()  # the kept sentences and actor index point back at the Doc: free the parse now
     return reasons
 
 

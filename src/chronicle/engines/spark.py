@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from chronicle.engines.local import CHUNK, IngestReport, Outcome, run_items, store_outcomes
+from chronicle.engines.local import IngestReport, Outcome, full, run_items, store_outcomes
 from chronicle.errors import InputError, MissingDependency
 from chronicle.records import from_record
 from chronicle.settings import Options
@@ -148,7 +148,7 @@ def _partition(options: Options, pairs: Iterator[tuple[str, bytes]]) -> Iterator
                         continue
                     item.path = path + item.path[len(local):]  # keeps "#line" of JSONL and WARC records
                     chunk.append(item)
-                    if len(chunk) == CHUNK:
+                    if full(chunk):
                         yield from map(_outcome_row, run_items(chunk, options))
                         chunk = []
             finally:
