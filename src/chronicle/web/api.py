@@ -114,8 +114,9 @@ class Page:
     fmt: str
 
 
-def paging(limit: Limit = 50, offset: Offset = 0, cursor: Cursor = None, fmt: Format = "json") -> Page:
-    """The paging parameters every list takes (a FastAPI dependency): `limit`, `offset` or `cursor`, `format`."""
+async def paging(limit: Limit = 50, offset: Offset = 0, cursor: Cursor = None, fmt: Format = "json") -> Page:
+    """The paging parameters every list takes (a FastAPI dependency): `limit`, `offset` or `cursor`, `format`.
+    `async` so that FastAPI runs it on the event loop: a plain `def` dependency costs a thread-pool hop per request."""
     return Page(start_of(offset, cursor), limit, fmt)
 
 
