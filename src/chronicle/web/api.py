@@ -44,6 +44,9 @@ REFRESH_SECONDS = 60.0  # deadline of a background refresh of a kept answer (cac
 # 3 ms search for every request takes more than two cores have, and a search URL is asked again and again
 # (benchmarks/README.md, Serving). They are small (a page of snippets) and refreshed after each ingest commit.
 SEARCH_KEEP_AFTER = 0.0
+# A document's answer (5 to 10 ms to build at 20,000 documents, 10 to 20 KB) is kept too: computed on every request,
+# it took the document endpoint's p99 to 87-153 ms at 64 connections; kept, its bytes are sent from the event loop.
+DOCUMENT_KEEP_AFTER = 0.0
 
 
 def _reading(request: Request, compute: Callable[[Any], Any], encode: Callable[[Any], Any]):
@@ -263,7 +266,7 @@ async def document(request: Request, doc_id: Annotated[str, Path(max_length=64)]
         record.update(queries.records_of(conn, doc_id))
         return record
 
-    return await send(request, detail)
+    return await send(request, detail, keep_after=DOCUMENT_KEEP_AFTER)
 
 
 @router.get("/search", summary="Full-text search (FTS5) with snippets")
