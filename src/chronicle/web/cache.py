@@ -7,7 +7,9 @@ size and mtime of the file and of its WAL). While that state holds, the kept ans
 `chronicle ingest` commits, the kept answer is still served - it is a committed state, a little older - while one
 background thread reads it again; fast answers are never kept. Concurrent requests for one URL that is not kept
 wait for one computation. The background thread refreshes at most a quarter of the time (`idle_ratio`), so that
-during a long ingest the requests, not the refreshes, get the cores; kept answers then lag by more batches.
+during a long ingest the requests, not the refreshes, get the cores; kept answers then lag by more batches. An
+answer that took over `slow_seconds` to compute (a country page's data: a second or two) is refreshed at most
+every `slow_every` seconds: refreshing it holds the GIL long enough to slow every request of its worker.
 """
 
 from __future__ import annotations
@@ -18,16 +20,27 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 
+@dataclass(slots=True)
+class _Kept:
+    state: tuple  # the database's state the value was read from
+    value: Any
+    cost: float  # seconds the last computation took
+    at: float  # time.monotonic() when it was computed
+
+
 class AnswerCache:
-    def __init__(self, db_path: str, min_seconds: float = 0.02, max_entries: int = 4096, idle_ratio: float = 3.0):
+    def __init__(self, db_path: str, min_seconds: float = 0.02, max_entries: int = 4096, idle_ratio: float = 3.0,
+                 slow_seconds: float = 0.25, slow_every: float = 30.0):  # fmt: skip
         self.db_path = db_path
+        self.slow_seconds, self.slow_every = slow_seconds, slow_every
         self.idle_ratio = idle_ratio
         self.min_seconds = min_seconds
         self.max_entries = max_entries
-        self._kept: collections.OrderedDict[str, tuple[tuple, Any]] = collections.OrderedDict()
+        self._kept: collections.OrderedDict[str, _Kept] = collections.OrderedDict()
         self._running: dict[str, Future] = {}
         self._refreshing: set[str] = set()
         self._lock = threading.Lock()
@@ -85,17 +98,21 @@ class AnswerCache:
             if kept is None:
                 return None
             self._kept.move_to_end(key)
-            if kept[0] != state and key not in self._refreshing:
+            if kept.state != state and key not in self._refreshing and self._due(kept):
                 self._refreshing.add(key)
                 self._refresher.submit(self._refresh, key, refresh)
-            return kept[1]
+            return kept.value
+
+    def _due(self, kept: _Kept) -> bool:
+        return kept.cost < self.slow_seconds or time.monotonic() - kept.at >= self.slow_every
 
     def _compute(self, key: str, compute: Callable[[], Any], state: tuple, keep_after: float) -> Any:
         start = time.monotonic()
         value = compute()
-        if time.monotonic() - start >= keep_after:
+        cost = time.monotonic() - start
+        if cost >= keep_after:
             with self._lock:
-                self._kept[key] = (state, value)
+                self._kept[key] = _Kept(state, value, cost, start)
                 while len(self._kept) > self.max_entries:
                     self._kept.popitem(last=False)
         return value
@@ -107,7 +124,7 @@ class AnswerCache:
             value = compute()
             with self._lock:
                 if key in self._kept:
-                    self._kept[key] = (state, value)
+                    self._kept[key] = _Kept(state, value, time.monotonic() - start, start)
         except Exception:  # noqa: BLE001 - the kept answer stays; the next request after a change tries again
             pass
         finally:
