@@ -69,5 +69,21 @@ def test_a_drafter_who_speaks_supports_its_text(options):
     assert ("MLT", "support") in reactions(options, text)
 
 
+@pytest.mark.parametrize(
+    "sentence, actor",
+    [
+        ("South Korea said it had expressed its concerns to Beijing about the detentions.", "KOR"),
+        ("Human Rights Watch condemned the arrests of activists in a statement on Thursday.", "HRW"),
+    ],
+)
+def test_a_stance_on_something_else_is_no_reaction(options, sentence, actor):
+    """ "it had expressed" is not "voted against it"; "condemned the arrests" condemns the arrests, not the text."""
+    assert not {r for r in reactions(options, LEAD + sentence + "\n") if r[0] == actor}
+
+
+def test_it_as_object_is_about_the_text(options):
+    assert ("CUB", "concern") in reactions(options, LEAD + "Cuba expressed concern about it.\n")
+
+
 def test_no_resolution_no_reaction(options):
     assert reactions(options, "China welcomed the talks. Russia rejected the offer.\n") == set()

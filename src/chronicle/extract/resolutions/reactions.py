@@ -81,7 +81,8 @@ CUES: list[tuple[str, re.Pattern]] = [
 PRIORITY = {"oppose": 6, "condemn": 5, "reject": 4, "welcome": 3, "support": 2, "concern": 1}
 ABOUT = re.compile(
     r"\b(?:vote[sd]?|voting|adoption|outcome|result|move|mandate|renewal|decision|session|mission"
-    r"|mechanism|commission|it|them|abstain\w*|motion)\b",
+    r"|mechanism|commission|abstain\w*|motion)\b"
+    r"|\b(?:it|them)\b(?!\s+(?:had|has|have|was|were|is|are|would|will|could|can|did|does|do|\w+ed)\b)",
     re.I,
 )
 STRONG = {"welcome", "condemn", "reject"}  # words that are a reaction wherever they stand
@@ -114,13 +115,16 @@ def find_reactions(doc: Document, sdoc) -> list[Reaction]:
     sponsors = {s for r in doc.resolutions for s in r.sponsors}
     found: dict[tuple[str, int | None], tuple[str, int, Span, int | None]] = {}
     previous: list[str] = []
+    tokens = {t.idx: t for t in sdoc}
     for sent in sentences(sdoc):
         text, start = sent.text, sent.start_char
         if not text.strip():
             continue
         who_here = [w for w in actors if start <= w.start < sent.end_char]
         about = bool(RES_NOUN.search(text) or ABOUT.search(text))
-        cues = [(st, pos) for st, pos in _cues(text) if about or st in STRONG]
+        cues = [
+            (st, pos) for st, pos in _cues(text) if about or (st in STRONG and not _other_object(tokens, start + pos))
+        ]
         cues += _drafters_speaking(text, start, who_here, sponsors, cues)
         for stance, pos in cues:
             cue = start + pos
@@ -169,6 +173,15 @@ def _cues(text: str) -> list[tuple[str, int]]:
                 continue  # "did not oppose the text"
             out.append((stance, m.start()))
     return out
+
+
+def _other_object(tokens: dict, pos: int) -> bool:
+    """ "Human Rights Watch condemned the returns" in a sentence about no text or vote: the cue verb has an
+    object of its own (a common noun), so it is no reaction to a resolution."""
+    token = tokens.get(pos)
+    if token is None or token.pos_ != "VERB":
+        return False
+    return any(child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN" for child in token.children)
 
 
 def _drafters_speaking(text: str, start: int, who: list[Who], sponsors: set[str], cues: list) -> list[tuple[str, int]]:
