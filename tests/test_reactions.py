@@ -69,6 +69,16 @@ def test_a_drafter_who_speaks_supports_its_text(options):
     assert ("MLT", "support") in reactions(options, text)
 
 
+def test_urging_another_try_supports_a_defeated_draft(options):
+    text = (
+        "The UN Human Rights Council on Thursday rejected a draft decision on Xinjiang by 19 votes to 17, with 11 "
+        "abstentions.\n\nHuman Rights Watch urged member states to reconsider the matter at the next session.\n"
+        "China urged members to adopt a no-action motion.\n"
+    )
+    got = reactions(options, text)
+    assert ("HRW", "support") in got and ("CHN", "support") not in got
+
+
 @pytest.mark.parametrize(
     "sentence, actor",
     [

@@ -65,7 +65,9 @@ CUES: list[tuple[str, re.Pattern]] = [
         "support",
         re.compile(
             r"\b(?:support(?:ed|s|ers?|ing)?|backed|voted\s+(?:for|in\s+favou?r)|introduc\w+\s+the"
-            r"|present\w*\s+the\s+(?:draft|resolution|text))\b",
+            r"|present\w*\s+the\s+(?:draft|resolution|text)"
+            r"|urg\w*\s+(?:[\w-]+\s+){1,4}to\s+(?:revisit|reconsider|take\s+up|return\s+to"
+            r"|(?:adopt|renew|back|vote\s+for)\s+(?:it|the\s+(?:draft|resolution|text|mandate))))\b",
             re.I,
         ),
     ),
