@@ -77,12 +77,17 @@ class Arguments:
             if node.dep_ not in CLIMB or node.head is node:
                 break
             shared = node.dep_ == "conj"
-            node = node.head.head if node.dep_ == "pcomp" or node.head.dep_ == "prep" else node.head
+            listed = _listed_after(node) if shared else None
+            node = listed or (node.head.head if node.dep_ == "pcomp" or node.head.dep_ == "prep" else node.head)
             subs = [c for c in node.children if c.dep_ == "nsubj"]
             if passive(node):
                 subs = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if shared and subs and not any(self._agentive(s) for s in subs):
                 subs = []  # "said that the result was a win and accused Washington": no result accuses; climb on
+            if shared and subs and all(s.lemma_.lower() in RESOLUTION_NOUNS for s in subs) and any(
+                o.lower_ == "it" or o.lemma_.lower() in RESOLUTION_NOUNS for o in objects(hit.unit)
+            ):
+                subs = []  # "said the resolution would deepen mistrust and called it an intrusion": not the text
         out = []
         for s in subs:
             if s.lower_ in RELATIVE and s.head.dep_ == "relcl":
@@ -347,3 +352,21 @@ def _members(noun: Token) -> list[Token]:
         if subs:
             return subs
     return [noun]
+
+
+def _listed_after(verb: Token) -> Token | None:
+    """The verb a list of clauses really continues when the parser hung it on the main verb: in "extended the
+    mandate, after the government freed 222 prisoners, flew them to the United States and stripped them of
+    their citizenship", "flew" (only a comma after the "after" clause) continues "freed"; with "and" between
+    ("arrested him after he spoke, and released him") the parse stands."""
+    head = verb.head
+    if head is verb:
+        return None
+    before = [c for c in head.children if c.dep_ == "advcl" and head.i < c.i < verb.i and c.tag_ == verb.tag_]
+    if not before:
+        return None
+    clause = before[-1]
+    between = verb.doc[clause.right_edge.i + 1 : verb.i]
+    if len(between) and all(t.is_punct for t in between):
+        return clause
+    return None
