@@ -164,3 +164,29 @@ def test_every_event_is_complete(seed_docs, field):
             assert value not in (None, "", []), (field, ev)
             assert ontology.is_valid(ev.type, ev.mode, ev.context)
             json.dumps(ev.context)
+
+
+def test_reported_would_scale_back_and_leaving_a_body(options):
+    _, events = events_of(options, "Moscow announced on Tuesday that it would scale back military operations around "
+                                   "Kharkiv.")
+    concede = find(events, "CONCEDE", "RUS")
+    assert concede and not concede[0].hypothetical  # "would" under "announced": the future, not a hypothesis
+    _, events = events_of(options, "Burundi decided to leave the International Criminal Court in 2017.")
+    assert find(events, "SANCTION", "BDI")
+
+
+def test_stripping_citizenship_and_a_list_after_a_subordinate_clause(options):
+    _, events = events_of(options, "The UN rights office spoke out on Monday, a week after the government of Nicaragua "
+                                   "freed 30 prisoners, flew them to Spain and stripped them of their citizenship.")
+    assert find(events, "COERCE", "NIC")
+    assert not find(events, "COERCE", "UNO")
+
+
+def test_a_forecast_and_a_possibility_not_taken_are_no_events(options):
+    _, events = events_of(options, "Russia could have vetoed the resolution but abstained.")
+    assert not find(events, "REJECT", "RUS")
+    _, events = events_of(options, "China's foreign minister warned that outside pressure would only make matters "
+                                   "worse.")
+    assert not find(events, "THREATEN")
+    _, events = events_of(options, "Iran warned that it would close the Strait of Hormuz.")
+    assert find(events, "THREATEN", "IRN")

@@ -34,6 +34,9 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 # What refusing each cooperative event is: REJECT with this mode ("will not meet" is REJECT / meet).
 REFUSABLE = {"CONSULT": "meet", "COOPERATE": "assist", "SUPPORT": None, "AID": "assist", "AGREE": None,
              "RETREAT": "yield", "CONCEDE": "yield"}
+# Words that make a warning a threat even without an actor: "warned that sanctions would follow".
+THREAT_WORDS = frozenset({"sanction", "response", "measure", "consequence", "action", "retaliation", "force", "war",
+                          "attack", "strike", "countermeasure", "reprisal", "punishment", "price", "step"})
 IMPLICIT_FOCAL = frozenset({"ACCUSE", "SANCTION", "REQUEST", "THREATEN"})
 AGENTLESS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("RETREAT", "release")})
 VOTING = frozenset({"vote", "sponsor", "cosponsor", "co-sponsor", "consensus"})
@@ -203,8 +206,16 @@ class SentenceCoder:
         mode, cameo = c_mode or mode, c_cameo or (ontology_cameo(etype, c_mode) if c_mode and etype != "REQUEST"
                                                   else cameo)
         unit = hit.unit + ([hit.head] if hit.head is not hit.token else [])
+        if modality.unrealised(unit) and not modality.conditional(unit):
+            return []  # "could have used a veto": the text says it did not happen
+        if etype == "THREATEN" and hit.token.lemma_ == "warn" and self._prediction(hit, by_token):
+            return []  # "warned that the meeting would do nothing to ease tension": a forecast, not a threat
         kind = modality.modal(unit)
         hypothetical = kind == "modal" or modality.conditional(unit)
+        if kind == "modal" and etype in (
+            set(lexicon()["future_agree"]) | set(lexicon()["future_concede"])
+        ) and modality.reported_future(unit) and not modality.conditional(unit):
+            kind, hypothetical = "future", False  # "announced that it would scale back operations"
         if trig.get("needs_modal") and kind is None and not _under_vow(hit.head):
             return []
         if kind in ("future", "intent") and etype in lexicon()["future_agree"]:
@@ -261,6 +272,24 @@ class SentenceCoder:
                     evidence=[_evidence(tokens, sent)],
                 ))
         return out
+
+    def _prediction(self, hit: Hit, by_token: dict[int, Hit]) -> bool:
+        """A warning whose clause says what something else will do ("warned that outside pressure may only make
+        matters worse"): no actor of its own acts, no act of force or sanction is named, no condition is set."""
+        clauses = [c for c in hit.token.children if c.dep_ == "ccomp"]
+        if not clauses:
+            return False
+        for comp in clauses:
+            subs = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+            if not subs or any(s.pos_ == "PRON" or self.index.who(s) is not None for s in subs):
+                return False
+            if any(t.i in by_token for t in comp.subtree) or any(
+                t.lemma_.lower() in THREAT_WORDS for t in comp.subtree
+            ):
+                return False
+            if any(c.dep_ == "advcl" for c in comp.children):
+                return False
+        return True
 
     def _default_targets(self, hit: Hit, etype: str, source: Who) -> list[Who]:
         """Targets the text leaves implicit: the state a repression happens in, the body voted on, the

@@ -69,6 +69,28 @@ def modal(unit: list[Token]) -> str | None:
     return None
 
 
+SAYING = frozenset({"say", "announce", "tell", "state", "declare", "add", "confirm", "pledge", "promise", "indicate",
+                    "signal", "report", "insist", "reiterate", "stress"})
+
+
+def reported_future(unit: list[Token]) -> bool:
+    """ "announced that it would scale back", "said Berlin would keep funding": "would" in a clause a
+    reporting verb governs is the future seen from the past, not a hypothesis."""
+    for tok in clause(unit):
+        if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
+            return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SAYING
+    return False
+
+
+def unrealised(unit: list[Token]) -> bool:
+    """ "could have used a veto", "might have blocked it": a possibility the text says was not taken."""
+    for tok in clause(unit):
+        auxes = [c.lower_ for c in tok.children if c.dep_ == "aux"]
+        if tok.tag_ == "VBN" and "have" in auxes and any(a in ("could", "might") for a in auxes):
+            return True
+    return False
+
+
 def conditional(unit: list[Token]) -> bool:
     """Whether the trigger sits in, or governs, an if/unless clause."""
     tok = unit[0]
