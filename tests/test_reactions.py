@@ -69,6 +69,18 @@ def test_a_drafter_who_speaks_supports_its_text(options):
     assert ("MLT", "support") in reactions(options, text)
 
 
+@pytest.mark.parametrize(
+    "after, expected",
+    [
+        ("Its deputy envoy, Yevgeny Markov, said the text asked for little.", True),
+        ("Its economy grew by 3 percent last year, officials said.", False),
+    ],
+)
+def test_an_abstention_explained_in_the_next_sentence_is_a_concern(options, after, expected):
+    sentence = "Russia abstained after its amendment calling for a truce was voted down. " + after
+    assert (("RUS", "concern") in reactions(options, LEAD + sentence + "\n")) is expected
+
+
 def test_urging_another_try_supports_a_defeated_draft(options):
     text = (
         "The UN Human Rights Council on Thursday rejected a draft decision on Xinjiang by 19 votes to 17, with 11 "

@@ -98,6 +98,10 @@ AFTER_VOTE = re.compile(
 SPEECH = re.compile(
     r"\b(?:said|says|told|tell|argued|warned|added|called|described|explain\w*|insisted|accused)\b", re.I
 )
+ABSTAINED = re.compile(r"\babstained\b", re.I)
+SPOKESMAN = re.compile(
+    r"\W*Its\s+(?:[\w-]+\s+){0,2}(?:envoy|ambassador|representative|delegat\w+|mission|minist\w+|spokes\w+)\b"
+)
 NOT_CUE = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+)?$", re.I)
 PRONOUN_START = re.compile(r"^\W*(?:Its|Their|His|Her|He|She|They)\b")
 
@@ -118,7 +122,8 @@ def find_reactions(doc: Document, sdoc) -> list[Reaction]:
     found: dict[tuple[str, int | None], tuple[str, int, Span, int | None]] = {}
     previous: list[str] = []
     tokens = {t.idx: t for t in sdoc}
-    for sent in sentences(sdoc):
+    sents = sentences(sdoc)
+    for number, sent in enumerate(sents):
         text, start = sent.text, sent.start_char
         if not text.strip():
             continue
@@ -128,6 +133,7 @@ def find_reactions(doc: Document, sdoc) -> list[Reaction]:
             (st, pos) for st, pos in _cues(text) if about or (st in STRONG and not _other_object(tokens, start + pos))
         ]
         cues += _drafters_speaking(text, start, who_here, sponsors, cues)
+        cues += _abstention_explained(text, sents[number + 1 : number + 3], cues)
         for stance, pos in cues:
             cue = start + pos
             quote = _quote_at(doc, cue)
@@ -196,6 +202,18 @@ def _drafters_speaking(text: str, start: int, who: list[Who], sponsors: set[str]
         return []
     stance = "welcome" if AFTER_VOTE.search(text) else "support"
     return [(stance, max(speaker.end - start, 0))]
+
+
+def _abstention_explained(text: str, following: list, cues: list) -> list[tuple[str, int]]:
+    """ "Russia abstained after its amendment was voted down. Its deputy envoy said …": the reason comes in the
+    next sentence, from its envoy ("Its deputy envoy said"), so the abstention is a concern."""
+    abstained = ABSTAINED.search(text)
+    if abstained is None or any(stance == "concern" for stance, _ in cues):
+        return []
+    after = next((s.text for s in following if s.text.strip()), "")
+    if SPOKESMAN.match(after) and SPEECH.search(after):
+        return [("concern", abstained.start())]
+    return []
 
 
 def _quote_at(doc: Document, pos: int) -> int | None:
