@@ -29,6 +29,10 @@ LEAD = (
             "China, Russia and Belarus were among the countries that voted against the text.",
             {("CHN", "oppose"), ("RUS", "oppose"), ("BLR", "oppose")},
         ),
+        (
+            "The text was opposed by Russia, China and Iran.",
+            {("RUS", "oppose"), ("CHN", "oppose"), ("IRN", "oppose")},
+        ),
         ("Sudan's ambassador did not oppose the text.", set()),
         (
             "Russia's delegate, Pavel Orlov, called the text a propaganda exercise and urged states to vote "

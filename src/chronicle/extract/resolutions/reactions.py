@@ -233,7 +233,7 @@ def _subjects(
         return []  # "The General Assembly condemned …": the body acts, nobody reacts
     if re.match(r"\w+\s+(?:\w+\s+)?by\s+", text[local : local + 40]):
         after = [w for w in who if w.start >= cue]
-        return [after[0].id] if after else []  # "rejected by Pyongyang", "opposed only by China"
+        return _agents(text, start, after)  # "rejected by Pyongyang", "opposed only by China and Eritrea"
     if before and _text_is_subject(text, start, before[-1], local):
         return []  # "a text … that condemns the Taliban's restrictions": the text speaks, not a state
     if quote is not None and VOTE_CUE.match(text[local:]):
@@ -277,6 +277,18 @@ def _coordinated(text: str, start: int, before: list[Who]) -> list[str]:
         else:
             break
     return list(dict.fromkeys(reversed(ids)))
+
+
+def _agents(text: str, start: int, after: list[Who]) -> list[str]:
+    """ "welcomed by Japan and South Korea": the first actor after "by" and those coordinated with it."""
+    if not after:
+        return []
+    ids = [after[0].id]
+    for prev, nxt in zip(after, after[1:], strict=False):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[prev.end - start : nxt.start - start]):
+            break
+        ids.append(nxt.id)
+    return list(dict.fromkeys(ids))
 
 
 def _adjust(stance: str, ident: str, sponsors: set[str], text: str) -> str:
