@@ -190,3 +190,9 @@ def test_a_forecast_and_a_possibility_not_taken_are_no_events(options):
     assert not find(events, "THREATEN")
     _, events = events_of(options, "Iran warned that it would close the Strait of Hormuz.")
     assert find(events, "THREATEN", "IRN")
+
+
+def test_one_act_by_two_un_names_is_one_event(options):
+    _, events = events_of(options, "A committee of the UN General Assembly adopted a resolution condemning Iran, the "
+                                   "tenth year in a row that the world body has censured Tehran.")
+    assert len(find(events, "ACCUSE", "UNO", "IRN")) == 1

@@ -89,3 +89,11 @@ def test_crimes_committed_including_a_nominal_event_are_that_event(options):
     assert find(events, "COERCE", "RUS", "UKR")
     _, events = events_of(options, "Sudan's army sent reinforcements, including armoured vehicles, into Darfur.")
     assert not find(events, "AID")
+
+
+def test_a_request_to_free_a_person_is_asked_of_the_state_that_holds_them(options):
+    text = LEAD + ("It urged the military to release all political prisoners, including the ousted leader "
+                   "Aung San Suu Kyi.")
+    _, events = events_of(options, text)
+    asks = find(events, "REQUEST", "UNO")
+    assert asks and all(ev.target == "MMR" for ev in asks), [(e.type, e.source, e.target) for e in events]

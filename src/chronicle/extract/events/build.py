@@ -337,6 +337,13 @@ class SentenceCoder:
                 continue  # "shared intelligence": the thing shared, not a party
             if tok.i in {t.i for r in hit.content for t in r.subtree} and who.generic:
                 continue  # what a request or threat is about: only a named party is its target
+            if hit.trigger.type == "REQUEST" and who.kind == "person" and who.country and tok.dep_ in ("dobj", "pobj") \
+                    and tok.i in {t.i for r in hit.content for t in r.subtree}:
+                # "urging the military to release prisoners, including Aung San Suu Kyi": the person the act is
+                # for is not the one asked; the request is of the state that holds them
+                who = self.args.who_of_id(who.country)
+                if who is None or who.key == source.key:
+                    continue
             out = self.index.coordinated(tok) or [who]
             for conj in tok.conjuncts:
                 other, _ = self.args.target_of(conj, hit, source, find)
@@ -396,4 +403,19 @@ def _dedupe(pairs: list[tuple[Event, Hit]]) -> list[Event]:
         key = (ev.type, ev.source, ev.target, ev.negated)
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
-    return [ev for ev, _ in pairs if best.get((ev.type, ev.source, ev.target, ev.negated)) is ev]
+    kept = [(ev, hit) for ev, hit in pairs if best.get((ev.type, ev.source, ev.target, ev.negated)) is ev]
+    # Two UN bodies named for one act ("a committee of the General Assembly adopted a resolution condemning X,
+    # the 20th year the world body has censured X"): one event, unless one trigger names both (coordination).
+    first: dict[tuple, tuple[Event, Hit]] = {}
+    out = []
+    for ev, hit in kept:
+        if ev.source_country != "UNO":
+            out.append(ev)
+            continue
+        key = (ev.type, ev.cameo, ev.target, ev.negated)
+        seen = first.get(key)
+        if seen is not None and seen[1].token.i != hit.token.i and seen[0].source != ev.source:
+            continue
+        first.setdefault(key, (ev, hit))
+        out.append(ev)
+    return out
