@@ -33,6 +33,7 @@ LEAD = (
             "The text was opposed by Russia, China and Iran.",
             {("RUS", "oppose"), ("CHN", "oppose"), ("IRN", "oppose")},
         ),
+        ("Beijing criticised the resolution as biased.", {("CHN", "concern")}),
         ("Sudan's ambassador did not oppose the text.", set()),
         (
             "Russia's delegate, Pavel Orlov, called the text a propaganda exercise and urged states to vote "

@@ -74,7 +74,8 @@ CUES: list[tuple[str, re.Pattern]] = [
     (
         "concern",
         re.compile(
-            r"\b(?:concern\w*|worr\w*|regret\w*|selective|abstain\w*(?=[^.;]{0,80}\b(?:because|said|saying|argu"
+            r"\b(?:concern\w*|worr\w*|regret\w*|selective|critici[sz]\w*|biased|one-sided|unbalanced"
+            r"|double\s+standards?|abstain\w*(?=[^.;]{0,80}\b(?:because|said|saying|argu"
             r"|warn|criticiz|criticis)))",
             re.I,
         ),
