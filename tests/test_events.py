@@ -196,3 +196,12 @@ def test_one_act_by_two_un_names_is_one_event(options):
     _, events = events_of(options, "A committee of the UN General Assembly adopted a resolution condemning Iran, the "
                                    "tenth year in a row that the world body has censured Tehran.")
     assert len(find(events, "ACCUSE", "UNO", "IRN")) == 1
+
+
+def test_an_order_with_a_penalty_is_an_ultimatum_and_a_travel_ban_on_officials_a_sanction(options):
+    _, events = events_of(options, "Washington urged Moscow to withdraw its troops or face sanctions.")
+    assert find(events, "THREATEN", "USA", "RUS") and not find(events, "REQUEST", "USA")
+    _, events = events_of(options, "Washington urged Moscow to withdraw its troops.")
+    assert find(events, "REQUEST", "USA", "RUS")
+    _, events = events_of(options, "Canada imposed a travel ban on three Iranian officials.")
+    assert find(events, "SANCTION", "CAN") and not find(events, "COERCE", "CAN")

@@ -205,6 +205,11 @@ class SentenceCoder:
         c_mode, c_cameo = content_mode(hit, by_token)
         mode, cameo = c_mode or mode, c_cameo or (ontology_cameo(etype, c_mode) if c_mode and etype != "REQUEST"
                                                   else cameo)
+        if etype == "REQUEST":
+            penalty = _ultimatum(hit)
+            if penalty is not None:  # "ordered foreigners to leave or face deportation": an ultimatum
+                etype, mode = "THREATEN", penalty or None
+                cameo = ontology_cameo(etype, mode)
         unit = hit.unit + ([hit.head] if hit.head is not hit.token else [])
         if modality.unrealised(unit) and not modality.conditional(unit):
             return []  # "could have used a veto": the text says it did not happen
@@ -370,6 +375,28 @@ def _from_text(hit: Hit, args: Arguments) -> bool:
         if tok.dep_ != "nsubj" and tok.lemma_.lower() in ("resolution", "text"):
             return True
     return False
+
+
+# What "... or face X" threatens: the THREATEN mode of the penalty ("" for a threat of no named kind).
+PENALTIES = {"deportation": "expel", "expulsion": "expel", "eviction": "expel", "arrest": "arrest",
+             "prosecution": "arrest", "jail": "arrest", "prison": "arrest", "imprisonment": "arrest",
+             "detention": "arrest", "sanction": "relations", "penalty": "restrict", "fine": "restrict",
+             "ban": "restrict", "force": "violence", "attack": "violence", "strike": "violence", "consequence": "",
+             "action": "", "measure": "", "punishment": ""}
+
+
+def _ultimatum(hit: Hit) -> str | None:
+    """The threat a demand carries when its alternative is a penalty: "to leave the country or face deportation"."""
+    for root in hit.content:
+        for tok in root.subtree:
+            if tok.lemma_.lower() != "face" or tok.dep_ != "conj":
+                continue
+            if not any(c.dep_ == "cc" and c.lower_ == "or" for c in tok.head.children):
+                continue
+            for obj in tok.children:
+                if obj.dep_ == "dobj" and obj.lemma_.lower() in PENALTIES:
+                    return PENALTIES[obj.lemma_.lower()]
+    return None
 
 
 def _under_vow(tok: Token) -> bool:
