@@ -34,6 +34,8 @@ LEAD = (
             {("RUS", "oppose"), ("CHN", "oppose"), ("IRN", "oppose")},
         ),
         ("Beijing criticised the resolution as biased.", {("CHN", "concern")}),
+        ("Britain, which drafted the text with France, welcomed the vote.", {("GBR", "welcome")}),
+        ("Canada, a close ally of the United States, hailed the result.", {("CAN", "welcome")}),
         ("Sudan's ambassador did not oppose the text.", set()),
         (
             "Russia's delegate, Pavel Orlov, called the text a propaganda exercise and urged states to vote "
@@ -43,7 +45,9 @@ LEAD = (
     ],
 )
 def test_stances(options, sentence, expected):
-    assert reactions(options, LEAD + sentence + "\n") >= expected
+    got = reactions(options, LEAD + sentence + "\n")
+    assert got >= expected
+    assert not {r for r in got if r[0] in ("FRA", "USA")}, "an actor inside an aside is not the subject"
     if not expected:
         assert not {r for r in reactions(options, LEAD + sentence + "\n") if r[0] == "SDN"}
 

@@ -103,6 +103,7 @@ ABSTAINED = re.compile(r"\babstained\b", re.I)
 SPOKESMAN = re.compile(
     r"\W*Its\s+(?:[\w-]+\s+){0,2}(?:envoy|ambassador|representative|delegat\w+|mission|minist\w+|spokes\w+)\b"
 )
+INSERTED = re.compile(r",\s*(?:which|who|whose|a|an|one\s+of)\b[^,;]*,\s*$", re.I)
 NOT_CUE = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+)?$", re.I)
 PRONOUN_START = re.compile(r"^\W*(?:Its|Their|His|Her|He|She|They)\b")
 
@@ -229,6 +230,10 @@ def _subjects(
     local = cue - start
     clause_start = max(text.rfind(ch, 0, local) for ch in ".;:") + 1
     before = [w for w in who if start + clause_start <= w.start < cue]
+    aside = INSERTED.search(text, clause_start, local)
+    if aside and any(w.start < start + aside.start() for w in before):
+        # "Britain, which drafted the text with France, welcomed": France is inside the aside, not the subject
+        before = [w for w in before if not start + aside.start() <= w.start < start + aside.end()]
     bodies = [b for b in find_bodies(text[clause_start:local], start + clause_start) if b.acting]
     if bodies and (not before or bodies[-1].start > before[-1].start) and not VOTE_CUE.match(text[local:]):
         return []  # "The General Assembly condemned …": the body acts, nobody reacts
