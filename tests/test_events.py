@@ -205,3 +205,12 @@ def test_an_order_with_a_penalty_is_an_ultimatum_and_a_travel_ban_on_officials_a
     assert find(events, "REQUEST", "USA", "RUS")
     _, events = events_of(options, "Canada imposed a travel ban on three Iranian officials.")
     assert find(events, "SANCTION", "CAN") and not find(events, "COERCE", "CAN")
+
+
+def test_a_clause_a_noun_introduces_is_active_and_a_withdrawal_targets_the_ground_left(options):
+    _, events = events_of(options, "The vote followed reports that Russian troops had killed civilians in Bucha "
+                                   "before pulling out of the area.")
+    assert find(events, "ASSAULT", "RUS", "UKR")
+    assert find(events, "RETREAT", "RUS", "UKR")
+    _, events = events_of(options, "Rescuers found civilians killed by Russian troops in Bucha.")
+    assert find(events, "ASSAULT", "RUS")

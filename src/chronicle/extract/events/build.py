@@ -311,6 +311,11 @@ class SentenceCoder:
             body = self.args.resolution_source()
             return [body] if body is not None else []
         focal = self.index.focal
+        if etype == "RETREAT" and hit.trigger.mode == "withdraw":
+            # "pulling out of the area" after "killed civilians in Bucha": the state whose ground is left
+            place = self.index.place_country(hit.head)
+            if place and place != source.country:
+                return [self.args.who_of_id(place)]
         if etype in DOMESTIC and focal and source.country == focal:
             return [Who(focal, source.country, "GOV" if etype == "PROTEST" else "CVL", "state", generic=True)]
         if (etype in IMPLICIT_FOCAL or (etype == "PROTEST" and official(source))) and focal and \

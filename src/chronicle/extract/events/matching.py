@@ -79,7 +79,7 @@ def objects(unit: list[Token]) -> list[Token]:
     """Direct objects (or, in the passive, the subject), with their conjuncts."""
     found = [c for c in children(unit) if c.dep_ in OBJECT_DEPS or c.dep_ in ("nsubjpass", "dative")]
     head = unit[-1] if unit[-1].pos_ == "VERB" else unit[0]
-    if head.dep_ == "acl" and head.tag_ == "VBN":
+    if reduced_relative(head):
         found.append(head.head)
     if head.dep_ == "conj" and head.tag_ == "VBN" and not any(t.dep_ == "nsubjpass" for t in found):
         found += [c for c in head.head.children if c.dep_ == "nsubjpass"]  # "was drafted by X and co-sponsored by Y"
@@ -94,8 +94,14 @@ def objects(unit: list[Token]) -> list[Token]:
     return out
 
 
+def reduced_relative(head: Token) -> bool:
+    """ "civilians killed by troops": a participle on a noun, passive. With a subject or "had" of its own it is a
+    clause the noun introduces ("reports that troops had killed civilians"), active."""
+    return head.dep_ == "acl" and head.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in head.children)
+
+
 def passive(head: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (head.dep_ == "acl" and head.tag_ == "VBN"):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or reduced_relative(head):
         return True
     if head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children(unit_of(head))):
         return True  # "was co-sponsored": the tokenizer's pieces share the auxiliary
