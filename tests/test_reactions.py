@@ -36,6 +36,8 @@ LEAD = (
         ("Beijing criticised the resolution as biased.", {("CHN", "concern")}),
         ("Britain, which drafted the text with France, welcomed the vote.", {("GBR", "welcome")}),
         ("Canada, a close ally of the United States, hailed the result.", {("CAN", "welcome")}),
+        ("Amnesty International called the adoption a victory for victims.", {("AMNESTY", "welcome")}),
+        ("The text was adopted despite opposition from China.", {("CHN", "oppose")}),
         ("Sudan's ambassador did not oppose the text.", set()),
         (
             "Russia's delegate, Pavel Orlov, called the text a propaganda exercise and urged states to vote "
@@ -67,6 +69,7 @@ def test_welcoming_a_defeat_opposes_the_draft(options):
         "abstentions.\n\nChina welcomed the outcome of the vote.\n"
     )
     assert ("CHN", "oppose") in reactions(options, text)
+    assert ("CHN", "oppose") in reactions(options, text.replace("welcomed the outcome", "called the result a victory"))
 
 
 def test_a_drafter_who_speaks_supports_its_text(options):

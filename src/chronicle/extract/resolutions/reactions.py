@@ -39,7 +39,7 @@ CUES: list[tuple[str, re.Pattern]] = [
         "oppose",
         re.compile(
             r"\b(?:voted\s+(?:no\b|against)|voting\s+against|vote\s+against|lobbied\s+(?:hard\s+)?against|opposed?\b|opposing"
-            r"|oppose\s+them|vetoed|moved\s+the\s+(?:\w+\s+){0,2}motion|victory)",
+            r"|oppose\s+them|vetoed|moved\s+the\s+(?:\w+\s+){0,2}motion|opposition\s+(?:from|by)\b)",
             re.I,
         ),
     ),
@@ -61,6 +61,8 @@ CUES: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    # the outcome "a victory": a welcome of an adopted text, opposition to a defeated one (see find_reactions)
+    ("victory", re.compile(r"\bvictory\b", re.I)),
     (
         "support",
         re.compile(
@@ -141,7 +143,7 @@ def find_reactions(doc: Document, sdoc) -> list[Reaction]:
             quote = _quote_at(doc, cue)
             ids = _subjects(text, start, cue, who_here, previous, doc, quote, stance)
             for ident in ids:
-                final = _adjust(stance, ident, sponsors, text)
+                final = _adjust("welcome" if stance == "victory" else stance, ident, sponsors, text)
                 res = _resolution(doc.resolutions, ident, cue)
                 if final == "welcome" and res is not None and doc.resolutions[res].status in ("rejected", "tabled"):
                     final = "oppose"  # welcoming a draft's defeat opposes the draft
@@ -237,7 +239,7 @@ def _subjects(
     bodies = [b for b in find_bodies(text[clause_start:local], start + clause_start) if b.acting]
     if bodies and (not before or bodies[-1].start > before[-1].start) and not VOTE_CUE.match(text[local:]):
         return []  # "The General Assembly condemned …": the body acts, nobody reacts
-    if re.match(r"\w+\s+(?:\w+\s+)?by\s+", text[local : local + 40]):
+    if re.match(r"\w+\s+(?:(?:\w+\s+)?by|from)\s+", text[local : local + 40]):
         after = [w for w in who if w.start >= cue]
         return _agents(text, start, after)  # "rejected by Pyongyang", "opposed only by China and Eritrea"
     if before and _text_is_subject(text, start, before[-1], local):
