@@ -214,3 +214,11 @@ def test_a_clause_a_noun_introduces_is_active_and_a_withdrawal_targets_the_groun
     assert find(events, "RETREAT", "RUS", "UKR")
     _, events = events_of(options, "Rescuers found civilians killed by Russian troops in Bucha.")
     assert find(events, "ASSAULT", "RUS")
+
+
+def test_people_who_remain_behind_bars_are_held_by_the_state_they_are_in(options):
+    _, events = events_of(options, "Dozens of activists remain behind bars in Egypt.")
+    held = find(events, "COERCE", "EGY")
+    assert held and held[0].mode == "arrest"
+    _, events = events_of(options, "The minister will stay in Paris until Friday.")
+    assert not find(events, "COERCE")

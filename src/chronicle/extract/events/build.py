@@ -178,6 +178,10 @@ class SentenceCoder:
             sources = _unique(self.index.who(g) for c in hit.head.children if c.lower_ == "from"
                               for g in c.children if g.dep_ == "pobj")
         sources = [s for s in sources if s.key or s.sector]
+        if trig.get("held"):
+            # "240 people remain behind bars in Venezuela": the subject is held; the holder is the state there
+            place = self.index.place_country(hit.head)
+            sources = [Who(place, self.args.who_of_id(place).country, "GOV", "state", generic=True)] if place else []
         if not sources and (trig.type, trig.mode) in AGENTLESS and passive(hit.head):
             # "protesters were detained", "were sent back", "were released": the state's where it happened
             place = self.index.place_country(hit.head)
