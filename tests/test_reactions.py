@@ -39,6 +39,7 @@ LEAD = (
         ("Amnesty International called the adoption a victory for victims.", {("AMNESTY", "welcome")}),
         ("The text was adopted despite opposition from China.", {("CHN", "oppose")}),
         ("Sudan's ambassador did not oppose the text.", set()),
+        ("Sudan refused to support the resolution.", set()),
         (
             "Russia's delegate, Pavel Orlov, called the text a propaganda exercise and urged states to vote "
             "against it.",

@@ -106,7 +106,7 @@ SPOKESMAN = re.compile(
     r"\W*Its\s+(?:[\w-]+\s+){0,2}(?:envoy|ambassador|representative|delegat\w+|mission|minist\w+|spokes\w+)\b"
 )
 INSERTED = re.compile(r",\s*(?:which|who|whose|a|an|one\s+of)\b[^,;]*,\s*$", re.I)
-NOT_CUE = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+)?$", re.I)
+NOT_CUE = re.compile(r"\b(?:not|never|no|(?:refus|declin|fail)\w*\s+to)\s+(?:\w+\s+)?$", re.I)
 PRONOUN_START = re.compile(r"^\W*(?:Its|Their|His|Her|He|She|They)\b")
 
 
@@ -182,7 +182,7 @@ def _cues(text: str) -> list[tuple[str, int]]:
     for stance, pattern in CUES:
         for m in pattern.finditer(text):
             if NOT_CUE.search(text[max(0, m.start() - 15) : m.start()]):
-                continue  # "did not oppose the text"
+                continue  # "did not oppose the text", "refused to support it", "failed to win support"
             out.append((stance, m.start()))
     return out
 
