@@ -222,3 +222,8 @@ def test_people_who_remain_behind_bars_are_held_by_the_state_they_are_in(options
     assert held and held[0].mode == "arrest"
     _, events = events_of(options, "The minister will stay in Paris until Friday.")
     assert not find(events, "COERCE")
+
+
+def test_aid_sent_into_a_place_goes_to_its_state(options):
+    _, events = events_of(options, "Jordan has sent relief convoys into Syria since Monday.")
+    assert find(events, "AID", "JOR", "SYR")

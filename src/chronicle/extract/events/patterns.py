@@ -33,7 +33,7 @@ DEFAULT_TARGET_PREPS = {
     "THREATEN": ("against", "with", "to"),
     "CONSULT": ("with", "to", "in"),
     "AGREE": ("with", "to", "for"),
-    "AID": ("to", "for"),
+    "AID": ("to", "for", "into"),
     "COOPERATE": ("with",),
     "SANCTION": ("on", "against", "from", "with", "to"),
     "COERCE": ("against", "on"),
