@@ -34,6 +34,7 @@ LEAD = (
             {("RUS", "oppose"), ("CHN", "oppose"), ("IRN", "oppose")},
         ),
         ("Beijing criticised the resolution as biased.", {("CHN", "concern")}),
+        ("Cuba said the text politicised human rights.", {("CUB", "concern")}),
         ("Britain, which drafted the text with France, welcomed the vote.", {("GBR", "welcome")}),
         ("Canada, a close ally of the United States, hailed the result.", {("CAN", "welcome")}),
         ("Amnesty International called the adoption a victory for victims.", {("AMNESTY", "welcome")}),

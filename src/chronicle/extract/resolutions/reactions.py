@@ -76,7 +76,8 @@ CUES: list[tuple[str, re.Pattern]] = [
     (
         "concern",
         re.compile(
-            r"\b(?:concern\w*|worr\w*|regret\w*|selective|critici[sz]\w*|biased|one-sided|unbalanced"
+            r"\b(?:concern\w*|worr\w*|regret\w*|selective|politici[sz]\w*|political\s+(?:tool|weapon)|critici[sz]\w*"
+            r"|biased|one-sided|unbalanced"
             r"|double\s+standards?|abstain\w*(?=[^.;]{0,80}\b(?:because|said|saying|argu"
             r"|warn|criticiz|criticis)))",
             re.I,
