@@ -227,3 +227,11 @@ def test_people_who_remain_behind_bars_are_held_by_the_state_they_are_in(options
 def test_aid_sent_into_a_place_goes_to_its_state(options):
     _, events = events_of(options, "Jordan has sent relief convoys into Syria since Monday.")
     assert find(events, "AID", "JOR", "SYR")
+
+
+def test_barring_deliveries_is_withholding_and_an_attack_targets_the_state_where_it_falls(options):
+    _, events = events_of(options, "Israel has barred fuel deliveries into Gaza since the war began.")
+    withheld = find(events, "COERCE", "ISR")
+    assert withheld and withheld[0].mode == "withhold"
+    _, events = events_of(options, "Russian air strikes continued across Ukraine on Wednesday.")
+    assert find(events, "ASSAULT", "RUS", "UKR")

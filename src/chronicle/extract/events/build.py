@@ -315,8 +315,9 @@ class SentenceCoder:
             body = self.args.resolution_source()
             return [body] if body is not None else []
         focal = self.index.focal
-        if etype == "RETREAT" and hit.trigger.mode == "withdraw":
-            # "pulling out of the area" after "killed civilians in Bucha": the state whose ground is left
+        if (etype == "RETREAT" and hit.trigger.mode == "withdraw") or etype in ("ASSAULT", "COERCE"):
+            # "pulling out of the area" after "killed civilians in Bucha": the state whose ground is left;
+            # "air strikes continued across the territory": the state where they fall (else the one the text is on)
             place = self.index.place_country(hit.head)
             if place and place != source.country:
                 return [self.args.who_of_id(place)]
