@@ -235,3 +235,14 @@ def test_barring_deliveries_is_withholding_and_an_attack_targets_the_state_where
     assert withheld and withheld[0].mode == "withhold"
     _, events = events_of(options, "Russian air strikes continued across Ukraine on Wednesday.")
     assert find(events, "ASSAULT", "RUS", "UKR")
+
+
+def test_a_purpose_is_no_event_and_a_place_in_a_relative_clause_places_nothing(options):
+    _, events = events_of(options, "Myanmar's military has moved soldiers into Sagaing region to fight the armed "
+                                   "resistance groups there.")
+    assert not find(events, "ASSAULT")
+    _, events = events_of(options, "Myanmar's military attacked the armed resistance groups in Sagaing region.")
+    assert find(events, "ASSAULT", "MMR")
+    _, events = events_of(options, "The African Union, whose ministers met in Nairobi last week, has barred Sudan's "
+                                   "army leaders from its summits.")
+    assert not find(events, "SANCTION", target="KEN")

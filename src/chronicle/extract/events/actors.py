@@ -241,7 +241,8 @@ class ActorIndex:
         """The state where a generic agent acts: a place the sentence names ("police in Nairobi" → KEN), else
         the state the document is about."""
         for tok in token.sent:
-            if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and tok.pos_ == "PROPN":
+            if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and tok.pos_ == "PROPN" \
+                    and not _aside(tok, token):
                 found = self.named(tok)
                 if found is not None and found.kind == "state" and found.country:
                     return found.country
@@ -256,6 +257,15 @@ class ActorIndex:
             return True
         actor = self.mention(token)
         return actor is not None and actor.kind == "person"
+
+
+def _aside(place: Token, token: Token) -> bool:
+    """Whether a place lies in a relative clause the token is not in: "ASEAN, whose ministers met in Jakarta,
+    has barred the junta's leaders" does not put the leaders in Indonesia."""
+    for node in [place, *place.ancestors]:
+        if node.dep_ == "relcl":
+            return node is not token and node not in token.ancestors
+    return False
 
 
 def _entity(token: Token) -> SpacySpan | None:

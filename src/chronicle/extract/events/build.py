@@ -37,6 +37,7 @@ REFUSABLE = {"CONSULT": "meet", "COOPERATE": "assist", "SUPPORT": None, "AID": "
 # Words that make a warning a threat even without an actor: "warned that sanctions would follow".
 THREAT_WORDS = frozenset({"sanction", "response", "measure", "consequence", "action", "retaliation", "force", "war",
                           "attack", "strike", "countermeasure", "reprisal", "punishment", "price", "step"})
+MATERIAL = frozenset({"ASSAULT", "COERCE"})
 IMPLICIT_FOCAL = frozenset({"ACCUSE", "SANCTION", "REQUEST", "THREATEN"})
 AGENTLESS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("RETREAT", "release")})
 VOTING = frozenset({"vote", "sponsor", "cosponsor", "co-sponsor", "consensus"})
@@ -189,6 +190,8 @@ class SentenceCoder:
                 sources = [Who(place, self.args.who_of_id(place).country, "GOV", "state", generic=True)]
         if not sources or modality.antecedent_of_condition(hit.unit):
             return []
+        if trig.type in MATERIAL and _purpose_of_event(hit.head, by_token):
+            return []  # "moved soldiers into Sagaing to fight the resistance": the aim of the move, not a fight
         etype, mode, cameo = trig.type, trig.mode, trig.cameo
         objs = objects(hit.unit)
         if trig.get("against_resolution") and any(
@@ -407,6 +410,13 @@ def _ultimatum(hit: Hit) -> str | None:
                 if obj.dep_ == "dobj" and obj.lemma_.lower() in PENALTIES:
                     return PENALTIES[obj.lemma_.lower()]
     return None
+
+
+def _purpose_of_event(head: Token, by_token: dict[int, Hit]) -> bool:
+    """An infinitive of purpose on another event's verb: "deployed troops to crush the protests"."""
+    return head.dep_ == "advcl" and head.tag_ == "VB" and head.head.i in by_token and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
 
 
 def _under_vow(tok: Token) -> bool:
