@@ -246,3 +246,10 @@ def test_a_purpose_is_no_event_and_a_place_in_a_relative_clause_places_nothing(o
     _, events = events_of(options, "The African Union, whose ministers met in Nairobi last week, has barred Sudan's "
                                    "army leaders from its summits.")
     assert not find(events, "SANCTION", target="KEN")
+
+
+def test_ordering_an_act_is_no_request(options):
+    _, events = events_of(options, "Prosecutors say Iran's police commanders ordered the killings of protesters.")
+    assert not find(events, "REQUEST")
+    _, events = events_of(options, "The court ordered Israel to halt the offensive.")
+    assert find(events, "REQUEST", target="ISR")

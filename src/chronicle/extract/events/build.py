@@ -38,6 +38,9 @@ REFUSABLE = {"CONSULT": "meet", "COOPERATE": "assist", "SUPPORT": None, "AID": "
 THREAT_WORDS = frozenset({"sanction", "response", "measure", "consequence", "action", "retaliation", "force", "war",
                           "attack", "strike", "countermeasure", "reprisal", "punishment", "price", "step"})
 MATERIAL = frozenset({"ASSAULT", "COERCE"})
+ORDERED_ACTS = frozenset({"killing", "attack", "strike", "crackdown", "arrest", "raid", "execution", "massacre",
+                          "bombing", "invasion", "offensive", "shelling", "assault", "deportation", "detention",
+                          "torture", "murder", "assassination", "shooting"})
 IMPLICIT_FOCAL = frozenset({"ACCUSE", "SANCTION", "REQUEST", "THREATEN"})
 AGENTLESS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("RETREAT", "release")})
 VOTING = frozenset({"vote", "sponsor", "cosponsor", "co-sponsor", "consensus"})
@@ -190,6 +193,13 @@ class SentenceCoder:
                 sources = [Who(place, self.args.who_of_id(place).country, "GOV", "state", generic=True)]
         if not sources or modality.antecedent_of_condition(hit.unit):
             return []
+        if trig.type == "REQUEST" and hit.token.lemma_.lower() == "order" and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in hit.token.children
+        ) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ORDERED_ACTS for v in (hit.token, *hit.token.conjuncts)
+            for c in v.children
+        ):
+            return []  # "the people who ordered (and carried out) these killings": a command for an act, not a request
         if trig.type in MATERIAL and _purpose_of_event(hit.head, by_token):
             return []  # "moved soldiers into Sagaing to fight the resistance": the aim of the move, not a fight
         etype, mode, cameo = trig.type, trig.mode, trig.cameo
