@@ -97,3 +97,13 @@ def test_a_request_to_free_a_person_is_asked_of_the_state_that_holds_them(option
     _, events = events_of(options, text)
     asks = find(events, "REQUEST", "UNO")
     assert asks and all(ev.target == "MMR" for ev in asks), [(e.type, e.source, e.target) for e in events]
+
+
+def test_council_members_are_the_council_and_an_abduction_described_in_a_demand_happened(options):
+    text = ("The UN Security Council met on Monday to discuss North Korea. Human Rights Watch called on council "
+            "members to keep North Korea on the agenda.")
+    _, events = events_of(options, text)
+    assert find(events, "REQUEST", "NGO", "UNO") and not find(events, "REQUEST", "NGO", "PRK")
+    _, events = events_of(options, LEAD + "It also demanded the return of abductees, including Japanese nationals "
+                                          "seized by North Korean agents in the 1970s.")
+    assert find(events, "ASSAULT", "PRK", "JPN") and find(events, "REQUEST", "UNO")

@@ -71,7 +71,7 @@ def suppressed(hits: list[Hit]) -> set[int]:
         h.content = roots
         for root in roots:
             for t in root.subtree:
-                if t.i in by_token and t.i != h.token.i:
+                if t.i in by_token and t.i != h.token.i and not _described(t):
                     out.add(t.i)
     for h in hits:
         if h.trigger.type == "PROTEST":  # a protest's demands are its topic, not events of their own
@@ -88,6 +88,12 @@ def suppressed(hits: list[Hit]) -> set[int]:
         elif h.nominal and governed(h, by_token) is not None:
             out.add(h.token.i)
     return out
+
+
+def _described(tok: Token) -> bool:
+    """A past act that describes a noun of the content, with its agent named: "demanded the return of abductees,
+    including Japanese nationals seized by North Korean agents" asks for a return; the abduction happened."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
 
 
 def content_mode(hit: Hit, by_token: dict[int, Hit]) -> tuple[str | None, str | None]:

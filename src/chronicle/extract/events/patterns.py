@@ -24,6 +24,8 @@ PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", 
 COLLECTIVE_NOUNS = frozenset({"country", "state", "nation", "member", "government", "delegation", "sponsor"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+# "council members", "Assembly member states": a body's members, asked or addressed as the body.
+MEMBER_BODIES = frozenset({"council", "assembly", "committee"})
 CLIMB = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"})
 DEFAULT_TARGET_PREPS = {
     "ACCUSE": ("against", "to", "over", "with", "at", "toward", "towards", "on"),
@@ -300,6 +302,12 @@ class Arguments:
                 if body is not None and (source is None or body.key != source.key):
                     return body, False
         who = self.index.who(tok)
+        if who is None and lemma in ("member", "state") and any(
+            c.dep_ == "compound" and c.lemma_.lower() in MEMBER_BODIES for c in tok.children
+        ):
+            body = self.resolution_source()  # "called on council members to keep North Korea on the agenda"
+            if body is not None and (source is None or body.key != source.key):
+                return body, False
         if who is not None and (source is None or who.key != source.key or who.sector != source.sector):
             return who, False
         nominal = nominal_source(tok)
