@@ -253,3 +253,12 @@ def test_ordering_an_act_is_no_request(options):
     assert not find(events, "REQUEST")
     _, events = events_of(options, "The court ordered Israel to halt the offensive.")
     assert find(events, "REQUEST", target="ISR")
+
+
+def test_a_promised_concession_is_concede_and_a_pledge_of_aid_no_threat(options):
+    _, events = events_of(options, "The junta promised to release all political prisoners.")
+    assert find(events, "CONCEDE") and not find(events, "AGREE")
+    _, events = events_of(options, "Japan pledged to send food aid to Sudan.")
+    assert find(events, "AGREE", "JPN") and not find(events, "THREATEN")
+    _, events = events_of(options, "Russia vowed to send troops to the border.")
+    assert find(events, "THREATEN", "RUS")

@@ -222,6 +222,10 @@ class SentenceCoder:
         c_mode, c_cameo = content_mode(hit, by_token)
         mode, cameo = c_mode or mode, c_cameo or (ontology_cameo(etype, c_mode) if c_mode and etype != "REQUEST"
                                                   else cameo)
+        if etype == "AGREE" and _promised_concession(hit, by_token):
+            # "has promised to replace the anti-terrorism law", "pledged to free the prisoners": a concession
+            # announced, not yet carried out (PLOVER CONCEDE)
+            etype, mode, cameo = "CONCEDE", None, "080"
         if etype == "REQUEST":
             penalty = _ultimatum(hit)
             if penalty is not None:  # "ordered foreigners to leave or face deportation": an ultimatum
@@ -406,6 +410,20 @@ PENALTIES = {"deportation": "expel", "expulsion": "expel", "eviction": "expel", 
              "detention": "arrest", "sanction": "relations", "penalty": "restrict", "fine": "restrict",
              "ban": "restrict", "force": "violence", "attack": "violence", "strike": "violence", "consequence": "",
              "action": "", "measure": "", "punishment": ""}
+
+
+# What a promise may give up: a law or rule repealed or replaced, captives freed, restrictions lifted.
+CONCESSIONS = frozenset({"repeal", "replace", "amend", "abolish", "scrap", "rescind", "revoke", "lift", "ease",
+                         "release", "free", "pardon", "withdraw", "dismantle"})
+
+
+def _promised_concession(hit: Hit, by_token: dict[int, Hit]) -> bool:
+    for root in hit.content:
+        if root.pos_ == "VERB" and root.lemma_.lower() in CONCESSIONS:
+            return True
+        if root.i in by_token and by_token[root.i].trigger.type in ("RETREAT", "CONCEDE"):
+            return True
+    return False
 
 
 def _ultimatum(hit: Hit) -> str | None:

@@ -206,15 +206,19 @@ def check(trig: lex.Trigger, tok: Token, unit: list[Token], head: Token, index: 
         return False
     if rule.get("xcomp_conflict"):
         comp = [c for c in tok.children if c.dep_ == "xcomp"]
-        if not any(_conflict_verb(c) for c in comp):
+        if not any(_conflict_verb(c, index) for c in comp):
             return False
     return True
 
 
-def _conflict_verb(tok: Token) -> bool:
+def _conflict_verb(tok: Token, index: ActorIndex) -> bool:
+    """Whether the verb is a conflict event by an entry whose conditions hold: "vowed to send troops", not
+    "pledged to send food aid"."""
     for trig in lex.candidates(tok.lemma_.lower(), tok.lower_, tok.pos_):
-        if trig.type in CONFLICT:
-            return True
+        if trig.get("skip") or trig.get("xcomp_conflict"):
+            continue
+        if check(trig, tok, unit_of(tok), tok, index):
+            return trig.type in CONFLICT
     return False
 
 
