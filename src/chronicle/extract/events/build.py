@@ -23,6 +23,7 @@ from chronicle.extract.events.matching import (
 )
 from chronicle.extract.events.ontology import cameo as ontology_cameo
 from chronicle.extract.events.patterns import Arguments
+from chronicle.extract.events.readings import ordered_act, promised_concession, purpose_of_event, ultimatum, under_vow
 from chronicle.extract.events.triggers import lexicon
 from chronicle.records import Document, Event, Span
 
@@ -38,9 +39,6 @@ REFUSABLE = {"CONSULT": "meet", "COOPERATE": "assist", "SUPPORT": None, "AID": "
 THREAT_WORDS = frozenset({"sanction", "response", "measure", "consequence", "action", "retaliation", "force", "war",
                           "attack", "strike", "countermeasure", "reprisal", "punishment", "price", "step"})
 MATERIAL = frozenset({"ASSAULT", "COERCE"})
-ORDERED_ACTS = frozenset({"killing", "attack", "strike", "crackdown", "arrest", "raid", "execution", "massacre",
-                          "bombing", "invasion", "offensive", "shelling", "assault", "deportation", "detention",
-                          "torture", "murder", "assassination", "shooting"})
 IMPLICIT_FOCAL = frozenset({"ACCUSE", "SANCTION", "REQUEST", "THREATEN"})
 AGENTLESS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("RETREAT", "release")})
 VOTING = frozenset({"vote", "sponsor", "cosponsor", "co-sponsor", "consensus"})
@@ -193,14 +191,9 @@ class SentenceCoder:
                 sources = [Who(place, self.args.who_of_id(place).country, "GOV", "state", generic=True)]
         if not sources or modality.antecedent_of_condition(hit.unit):
             return []
-        if trig.type == "REQUEST" and hit.token.lemma_.lower() == "order" and not any(
-            c.dep_ in ("xcomp", "ccomp") for c in hit.token.children
-        ) and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ORDERED_ACTS for v in (hit.token, *hit.token.conjuncts)
-            for c in v.children
-        ):
+        if trig.type == "REQUEST" and ordered_act(hit.token):
             return []  # "the people who ordered (and carried out) these killings": a command for an act, not a request
-        if trig.type in MATERIAL and _purpose_of_event(hit.head, by_token):
+        if trig.type in MATERIAL and purpose_of_event(hit.head, by_token):
             return []  # "moved soldiers into Sagaing to fight the resistance": the aim of the move, not a fight
         etype, mode, cameo = trig.type, trig.mode, trig.cameo
         objs = objects(hit.unit)
@@ -222,12 +215,12 @@ class SentenceCoder:
         c_mode, c_cameo = content_mode(hit, by_token)
         mode, cameo = c_mode or mode, c_cameo or (ontology_cameo(etype, c_mode) if c_mode and etype != "REQUEST"
                                                   else cameo)
-        if etype == "AGREE" and _promised_concession(hit, by_token):
+        if etype == "AGREE" and promised_concession(hit, by_token):
             # "has promised to replace the anti-terrorism law", "pledged to free the prisoners": a concession
             # announced, not yet carried out (PLOVER CONCEDE)
             etype, mode, cameo = "CONCEDE", None, "080"
         if etype == "REQUEST":
-            penalty = _ultimatum(hit)
+            penalty = ultimatum(hit)
             if penalty is not None:  # "ordered foreigners to leave or face deportation": an ultimatum
                 etype, mode = "THREATEN", penalty or None
                 cameo = ontology_cameo(etype, mode)
@@ -238,11 +231,11 @@ class SentenceCoder:
             return []  # "warned that the meeting would do nothing to ease tension": a forecast, not a threat
         kind = modality.modal(unit)
         hypothetical = kind == "modal" or modality.conditional(unit)
-        if kind == "modal" and etype in (
-            set(lexicon()["future_agree"]) | set(lexicon()["future_concede"])
-        ) and modality.reported_future(unit) and not modality.conditional(unit):
+        future_types = lexicon()["future_agree"], lexicon()["future_concede"]
+        if kind == "modal" and any(etype in types for types in future_types) and modality.reported_future(unit) \
+                and not modality.conditional(unit):
             kind, hypothetical = "future", False  # "announced that it would scale back operations"
-        if trig.get("needs_modal") and kind is None and not _under_vow(hit.head):
+        if trig.get("needs_modal") and kind is None and not under_vow(hit.head):
             return []
         if kind in ("future", "intent") and etype in lexicon()["future_agree"]:
             cameo = FUTURE_AGREE_CAMEO.get(etype, "030")
@@ -402,53 +395,6 @@ def _from_text(hit: Hit, args: Arguments) -> bool:
         if tok.dep_ != "nsubj" and tok.lemma_.lower() in ("resolution", "text"):
             return True
     return False
-
-
-# What "... or face X" threatens: the THREATEN mode of the penalty ("" for a threat of no named kind).
-PENALTIES = {"deportation": "expel", "expulsion": "expel", "eviction": "expel", "arrest": "arrest",
-             "prosecution": "arrest", "jail": "arrest", "prison": "arrest", "imprisonment": "arrest",
-             "detention": "arrest", "sanction": "relations", "penalty": "restrict", "fine": "restrict",
-             "ban": "restrict", "force": "violence", "attack": "violence", "strike": "violence", "consequence": "",
-             "action": "", "measure": "", "punishment": ""}
-
-
-# What a promise may give up: a law or rule repealed or replaced, captives freed, restrictions lifted.
-CONCESSIONS = frozenset({"repeal", "replace", "amend", "abolish", "scrap", "rescind", "revoke", "lift", "ease",
-                         "release", "free", "pardon", "withdraw", "dismantle"})
-
-
-def _promised_concession(hit: Hit, by_token: dict[int, Hit]) -> bool:
-    for root in hit.content:
-        if root.pos_ == "VERB" and root.lemma_.lower() in CONCESSIONS:
-            return True
-        if root.i in by_token and by_token[root.i].trigger.type in ("RETREAT", "CONCEDE"):
-            return True
-    return False
-
-
-def _ultimatum(hit: Hit) -> str | None:
-    """The threat a demand carries when its alternative is a penalty: "to leave the country or face deportation"."""
-    for root in hit.content:
-        for tok in root.subtree:
-            if tok.lemma_.lower() != "face" or tok.dep_ != "conj":
-                continue
-            if not any(c.dep_ == "cc" and c.lower_ == "or" for c in tok.head.children):
-                continue
-            for obj in tok.children:
-                if obj.dep_ == "dobj" and obj.lemma_.lower() in PENALTIES:
-                    return PENALTIES[obj.lemma_.lower()]
-    return None
-
-
-def _purpose_of_event(head: Token, by_token: dict[int, Hit]) -> bool:
-    """An infinitive of purpose on another event's verb: "deployed troops to crush the protests"."""
-    return head.dep_ == "advcl" and head.tag_ == "VB" and head.head.i in by_token and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
-
-
-def _under_vow(tok: Token) -> bool:
-    return tok.dep_ == "xcomp" and tok.head.lemma_ in ("vow", "threaten", "warn", "pledge", "promise", "swear")
 
 
 def _unique(items) -> list[Who]:
