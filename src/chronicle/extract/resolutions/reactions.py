@@ -126,7 +126,6 @@ def find_reactions(doc: Document, sdoc) -> list[Reaction]:
     sponsors = {s for r in doc.resolutions for s in r.sponsors}
     found: dict[tuple[str, int | None], tuple[str, int, Span, int | None]] = {}
     previous: list[str] = []
-    tokens = {t.idx: t for t in sdoc}
     sents = sentences(sdoc)
     for number, sent in enumerate(sents):
         text, start = sent.text, sent.start_char
@@ -135,7 +134,7 @@ def find_reactions(doc: Document, sdoc) -> list[Reaction]:
         who_here = [w for w in actors if start <= w.start < sent.end_char]
         about = bool(RES_NOUN.search(text) or ABOUT.search(text))
         cues = [
-            (st, pos) for st, pos in _cues(text) if about or (st in STRONG and not _other_object(tokens, start + pos))
+            (st, pos) for st, pos in _cues(text) if about or (st in STRONG and not _other_object(sdoc, start + pos))
         ]
         cues += _drafters_speaking(text, start, who_here, sponsors, cues)
         cues += _abstention_explained(text, sents[number + 1 : number + 3], cues)
@@ -188,10 +187,11 @@ def _cues(text: str) -> list[tuple[str, int]]:
     return out
 
 
-def _other_object(tokens: dict, pos: int) -> bool:
+def _other_object(sdoc, pos: int) -> bool:
     """ "Human Rights Watch condemned the returns" in a sentence about no text or vote: the cue verb has an
     object of its own (a common noun), so it is no reaction to a resolution."""
-    token = tokens.get(pos)
+    span = sdoc.char_span(pos, pos + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) and span[0].idx == pos else None
     if token is None or token.pos_ != "VERB":
         return False
     return any(child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN" for child in token.children)
