@@ -94,11 +94,11 @@ def test_home_page_shows_what_the_database_holds(visit):
     visit.assert_quiet()
 
 
-STAGES = ("UNGA plenary", "UNGA", "UNGA Third Committee", "UNHRC")  # furthest along first; other bodies after
-
-
 def stage_rank(row: dict) -> int:
-    return STAGES.index(row["body"]) if row["body"] in STAGES else len(STAGES)
+    """Furthest stage first, as the chart orders them (the order is the app's definition: render.STAGES)."""
+    from chronicle.web.render import stage_rank as rank
+
+    return rank(row["body"])
 
 
 def _marks(kind: str, trace: dict) -> list[tuple]:

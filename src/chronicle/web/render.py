@@ -107,7 +107,6 @@ def tally(value: str | None) -> dict[str, int] | None:
 # Third Committee passed ("UNGA" is a report that names the Assembly without the stage), the Human Rights Council
 # votes apart; any other body (the Security Council) comes after them.
 STAGES = ("UNGA plenary", "UNGA", "UNGA Third Committee", "UNHRC")
-MARKS = ("votes", "consensus", "without_vote", "reported")  # what a year's mark shows (static/country.js)
 
 
 def stage_rank(body: str | None) -> int:
